@@ -1,0 +1,62 @@
+using Hemisphere.Features.Directory;
+using Hemisphere.Platform.Audit;
+using Hemisphere.Platform.Identity;
+using Hemisphere.Platform.Outbox;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hemisphere.Platform.Data;
+
+/// <summary>
+/// The one unit of work of Hemisphere. Each provider has its own subclass so that each keeps
+/// its own migrations (see docs/decisions/0002-migrations-per-provider.md).
+/// </summary>
+public abstract class HemisphereDb(DbContextOptions options)
+    : IdentityUserContext<User, Guid>(options), IDataProtectionKeyContext
+{
+    public abstract DatabaseProvider Provider { get; }
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<MemberState> MemberStates => Set<MemberState>();
+    public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<QualityCertification> QualityCertifications => Set<QualityCertification>();
+    public DbSet<Person> People => Set<Person>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HemisphereDb).Assembly);
+    }
+}
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public sealed class SqliteHemisphereDb(DbContextOptions<SqliteHemisphereDb> options) : HemisphereDb(options)
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no native date-time-offset type; store UTC ticks so that ordering and
+        // comparisons run in the database. All instants in Hemisphere are UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+    }
+}
+
+public sealed class PostgresHemisphereDb(DbContextOptions<PostgresHemisphereDb> options) : HemisphereDb(options)
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+public sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));
