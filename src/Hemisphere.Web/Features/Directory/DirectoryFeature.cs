@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
 namespace Hemisphere.Features.Directory;
 
 public static class DirectoryFeature
@@ -5,6 +7,12 @@ public static class DirectoryFeature
     public static IServiceCollection AddDirectory(this IServiceCollection services)
     {
         services.AddScoped<DirectoryService>();
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            // The edit pages also create: same form, second route.
+            o.Conventions.AddPageRoute("/Features/Directory/Pages/InstitutionEdit", "directory/institutions/new");
+            o.Conventions.AddPageRoute("/Features/Directory/Pages/PersonEdit", "directory/people/new");
+        });
         return services;
     }
 

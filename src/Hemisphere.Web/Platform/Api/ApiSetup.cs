@@ -134,7 +134,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
     internal static string? ParameterName(string message)
     {
         var m = System.Text.RegularExpressions.Regex.Match(message, "parameter \"(?:[^\"]*\\s)?([A-Za-z_][A-Za-z0-9_]*)\"");
-        return m.Success ? m.Groups[1].Value : null;
+        return m.Success ? char.ToLowerInvariant(m.Groups[1].Value[0]) + m.Groups[1].Value[1..] : null;
     }
 
     private static JsonException? FindJsonException(Exception e)

@@ -3,6 +3,7 @@ using System.Resources;
 using Microsoft.AspNetCore.Localization;
 
 [assembly: NeutralResourcesLanguage("en")]
+[assembly: Microsoft.Extensions.Localization.RootNamespace("Hemisphere")]
 
 namespace Hemisphere
 {
