@@ -50,7 +50,7 @@ public sealed class HemisphereApp : WebApplicationFactory<Program>
     public async Task InitializeAsync()
     {
         await DataSetup.MigrateAsync(Services);
-        await Platform.Cli.Verbs.EnsureReferenceDataAsync(Services);
+        await global::Hemisphere.Platform.Cli.Verbs.EnsureReferenceDataAsync(Services);
     }
 
     public async Task<T> WithDbAsync<T>(Func<HemisphereDb, Task<T>> action)
@@ -83,7 +83,7 @@ public sealed class HemisphereApp : WebApplicationFactory<Program>
     public async Task<HttpClient> ClientForAsync(TestUser user)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = Password });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = user.Password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenBody>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
@@ -131,4 +131,7 @@ public sealed class HemisphereApp : WebApplicationFactory<Program>
     private sealed record TokenBody(string AccessToken, int ExpiresIn);
 }
 
-public sealed record TestUser(Guid Id, string Email);
+public sealed record TestUser(Guid Id, string Email, string Password = HemisphereApp.Password)
+{
+    public TestUser With(string password) => this with { Password = password };
+}

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Hemisphere.Features.Directory;
+using Hemisphere.Platform.Identity;
+
+namespace Hemisphere.Tests.Platform;
+
+/// <summary>Every text the site shows exists in English, Spanish, Portuguese and French.</summary>
+public sealed partial class LocalizationTests
+{
+    private static readonly string SourceRoot = FindSourceRoot();
+
+    private static string FindSourceRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hemisphere.slnx"))) dir = dir.Parent;
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Repository root not found"), "src", "Hemisphere.Web");
+    }
+
+    private static Dictionary<string, string> Load(string suffix)
+    {
+        var file = Path.Combine(SourceRoot, "Resources", $"SharedResource{suffix}.resx");
+        Assert.True(File.Exists(file), "Missing resource file " + file);
+        return XDocument.Load(file).Root!.Elements("data")
+            .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? "");
+    }
+
+    public static TheoryData<string> Languages => new() { ".es", ".pt", ".fr" };
+
+    [Theory, MemberData(nameof(Languages))]
+    public void Each_language_has_exactly_the_keys_of_English_with_the_same_placeholders(string suffix)
+    {
+        var english = Load("");
+        var other = Load(suffix);
+        Assert.Empty(english.Keys.Except(other.Keys).Order(StringComparer.Ordinal));
+        Assert.Empty(other.Keys.Except(english.Keys).Order(StringComparer.Ordinal));
+        foreach (var (key, value) in english)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(other[key]), $"{key} is empty in {suffix}");
+            Assert.Equal(Placeholders(value), Placeholders(other[key]));
+        }
+    }
+
+    [Fact]
+    public void Every_key_the_code_uses_exists()
+    {
+        var english = Load("");
+        var used = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(SourceRoot, "*.*", SearchOption.AllDirectories)
+                     .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                                 && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match m in KeyUse().Matches(text))
+            {
+                if (!m.Groups["key"].Value.EndsWith('.')) used.Add(m.Groups["key"].Value);
+                if (m.Groups["key2"].Success) used.Add(m.Groups["key2"].Value);
+            }
+        }
+        // Keys built from enum values.
+        foreach (var k in Enum.GetValues<InstitutionKind>()) used.Add("Kind." + k);
+        foreach (var v in Enum.GetValues<ProfileVisibility>()) used.Add("Visibility." + v);
+        foreach (var r in Enum.GetValues<HemisphereRole>()) used.Add("Role." + r.Name());
+        foreach (var s in Enum.GetValues<MembershipStatus>())
+        {
+            used.Add("Membership." + s);
+            used.Add("Membership." + DirectoryService.StatusName(s));
+        }
+        foreach (var c in Enum.GetValues<MembershipChange>()) used.Add("MembershipChange." + char.ToLowerInvariant(c.ToString()[0]) + c.ToString()[1..]);
+        Assert.True(used.Count > 100, "the key scan found too little: " + used.Count);
+        var missing = used.Where(k => !english.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "Keys used in code but missing from SharedResource.resx: " + string.Join(", ", missing));
+    }
+
+    private static string Placeholders(string text) => string.Join(",", PlaceholderPattern().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal));
+
+    [GeneratedRegex("""(?:\bL|\bl|localizer)\["(?<key>[A-Za-z0-9_.]+)"|ErrorMessage = "(?<key>[A-Za-z0-9_.]+)"|\.Add\("[A-Za-z.\[\]0-9]*", "(?<key>[A-Z][A-Za-z0-9_.]+)"|Problem\(\d+, "(?<key>[A-Za-z0-9_.]+)"|\("(?<key>(?:Error|Problem)\.[A-Za-z.]+)", "(?<key2>[A-Za-z.]+)"\)""")]
+    private static partial Regex KeyUse();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex PlaceholderPattern();
+}
