@@ -1,11 +1,11 @@
 using Hemisphere.Platform;
 using Hemisphere.Platform.Cli;
 
-var builder = WebApplication.CreateBuilder(args);
+var command = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(command.HostArguments);
 builder.AddHemisphere();
 var app = builder.Build();
 
-var command = CommandLine.Parse(args);
 if (command.Verb is not null) return await Verbs.RunAsync(app, command);
 
 app.UseHemisphere();

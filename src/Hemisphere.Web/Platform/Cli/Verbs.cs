@@ -10,6 +10,9 @@ namespace Hemisphere.Platform.Cli;
 
 public sealed record CommandLine(string? Verb, IReadOnlyList<string> Arguments, bool Demo)
 {
+    /// <summary>What the host's configuration reads (--urls, --Database:Provider=…): the verb, its options and --demo removed.</summary>
+    public string[] HostArguments => Verb is null ? Arguments.Where(a => a != "--demo").ToArray() : [];
+
     public static readonly string[] KnownVerbs = ["migrate", "seed", "create-admin", "help"];
 
     /// <summary>The first argument that is not an option is the verb; options the host reads (--urls…) are left alone.</summary>
