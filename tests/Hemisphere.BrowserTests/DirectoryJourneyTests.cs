@@ -16,15 +16,18 @@ public sealed class DirectoryJourneyTests(SiteUnderTest site)
     public async Task Sign_in_switch_to_Spanish_open_the_directory_and_a_profile()
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail address").FillAsync("admin@demo.hemisphere.local");
-        await page.GetByLabel("Password").FillAsync("hemisphere-demo-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/");
-        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).IsVisibleAsync());
-
+        await page.GotoAsync("/");
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
         await page.WaitForLoadStateAsync();
+        Assert.Equal("es", await page.Locator("html").GetAttributeAsync("lang"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Iniciar sesión" }).ClickAsync();
+        await page.GetByLabel("Correo electrónico").FillAsync("admin@demo.hemisphere.local");
+        await page.GetByLabel("Contraseña").FillAsync("hemisphere-demo-2026");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(site.BaseUrl + "/");
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Cerrar sesión" }).IsVisibleAsync());
         Assert.Equal("es", await page.Locator("html").GetAttributeAsync("lang"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Estados Miembros" }).First.ClickAsync();

@@ -71,9 +71,10 @@ public static class Verbs
                     return 2;
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or DbUpdateException or System.Data.Common.DbException or IOException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync($"{command.Verb} failed: {e.Message}");
+            var reason = e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message;
+            await Console.Error.WriteLineAsync($"{command.Verb} failed: {reason}");
             return 1;
         }
     }
