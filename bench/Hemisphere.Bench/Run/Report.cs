@@ -6,7 +6,7 @@ namespace Hemisphere.Bench.Run;
 
 public sealed record ScenarioResult(
     string Key, string Title, string Request, int Paths, int? Status, long? ResponseBytes, string? ContentType,
-    string? Skipped, WrkResult? Measured, double? RatioToCeiling);
+    string? Skipped, string? LoadAverageAtStart, WrkResult? Measured, double? RatioToCeiling);
 
 public sealed record RunReport(
     DateTimeOffset StartedAt, DateTimeOffset FinishedAt, string Url, string Duration, string Warmup, int Connections, int Threads,
@@ -29,7 +29,7 @@ public static class Report
             var bytes = s.ResponseBytes?.ToString("N0", CultureInfo.InvariantCulture) ?? "";
             if (s.Measured is not { } m)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Key} | {s.Title} | `{s.Request}` | {bytes} | skipped: HTTP {s.Status} — {s.Skipped} | | | | | |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Key} | {s.Title} | `{s.Request}` | | skipped: HTTP {s.Status} — {s.Skipped} | | | | | |");
                 continue;
             }
             var ratio = s.RatioToCeiling?.ToString("0.00", CultureInfo.InvariantCulture) ?? "n/a";

@@ -22,6 +22,8 @@ public static class RunCommand
 
         var started = DateTimeOffset.UtcNow;
         var loadBefore = LoadAverage();
+        if (loadBefore is not null && double.Parse(loadBefore.Split(' ')[0], CultureInfo.InvariantCulture) > Environment.ProcessorCount / 2d)
+            Console.WriteLine($"warning: the machine is already busy (load average {loadBefore} on {Environment.ProcessorCount} cores); figures will be lower and noisier.");
         using var site = new Site(url);
         var people = await site.GetAsync(Scenarios.PeopleFirstPage, ct);
         if (!people.Ok) throw new BenchException($"GET {Scenarios.PeopleFirstPage} answered {(int)people.Status}; is the site running against a generated database?");
@@ -46,23 +48,24 @@ public static class RunCommand
     private static async Task<ScenarioResult> RunScenarioAsync(Site site, Wrk wrk, Scenario s, string duration, string? warmup, CancellationToken ct)
     {
         Console.Write($"  ({s.Key}) {s.Title}: ");
+        var load = LoadAverage();
         if (s.Paths.Count == 0)
         {
             Console.WriteLine("skipped (no public people to ask for)");
-            return new ScenarioResult(s.Key, s.Title, s.Request, 0, null, null, null, "no public people", null, null);
+            return new ScenarioResult(s.Key, s.Title, s.Request, 0, null, null, null, "no public people", load, null, null);
         }
         var probe = await site.GetAsync(s.Paths[0], ct);
         if (!probe.Ok)
         {
             var reason = probe.Status == System.Net.HttpStatusCode.NotFound && s.WhenMissing is not null ? s.WhenMissing : "the site did not answer 2xx";
             Console.WriteLine($"skipped, HTTP {(int)probe.Status}: {reason}");
-            return new ScenarioResult(s.Key, s.Title, s.Request, s.Paths.Count, (int)probe.Status, probe.Bytes, probe.ContentType, reason, null, null);
+            return new ScenarioResult(s.Key, s.Title, s.Request, s.Paths.Count, (int)probe.Status, probe.Bytes, probe.ContentType, reason, load, null, null);
         }
         if (warmup is not null) await wrk.RunAsync(s.Paths, warmup, ct);
         var measured = await wrk.RunAsync(s.Paths, duration, ct);
         var errors = measured.Errors.Total > 0 ? $" ({measured.Errors.Total.ToString(CultureInfo.InvariantCulture)} errors: {measured.Errors})" : "";
         Console.WriteLine($"{measured.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)} req/s, p99 {measured.P99Ms.ToString("0.0", CultureInfo.InvariantCulture)} ms{errors}");
-        return new ScenarioResult(s.Key, s.Title, s.Request, s.Paths.Count, (int)probe.Status, probe.Bytes, probe.ContentType, null, measured, null);
+        return new ScenarioResult(s.Key, s.Title, s.Request, s.Paths.Count, (int)probe.Status, probe.Bytes, probe.ContentType, null, load, measured, null);
     }
 
     private static Uri ParseUrl(string text)
