@@ -38,7 +38,7 @@ public static class Report
                 md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Key} | {s.Title} | `{s.Request}` | | skipped: HTTP {s.Status} — {s.Skipped} | | | | | |");
                 continue;
             }
-            var ratio = s.RatioToCeiling is { } r ? r.ToString(r < 0.1 ? "0.000" : "0.00", CultureInfo.InvariantCulture) : "n/a";
+            var ratio = s.RatioToCeiling is { } r ? r.ToString(r switch { >= 0.1 => "0.00", >= 0.01 => "0.000", _ => "0.0000" }, CultureInfo.InvariantCulture) : "n/a";
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {s.Key} | {s.Title} | `{s.Request}` | {bytes} | {m.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)} | {Ms(m.P50Ms)} | {Ms(m.P95Ms)} | {Ms(m.P99Ms)} | {ratio} | {m.Errors.Total.ToString(CultureInfo.InvariantCulture)} |");
         }
