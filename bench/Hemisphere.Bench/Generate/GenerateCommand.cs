@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+
+namespace Hemisphere.Bench.Generate;
+
+/// <summary>generate: builds the rows in memory from the seed, then COPYs them in one transaction and analyses the tables.</summary>
+public static class GenerateCommand
+{
+    /// <summary>The "now" of generated data, fixed so that a seed always gives the same rows.</summary>
+    private static readonly DateTime Epoch = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public static async Task<int> RunAsync(Arguments args)
+    {
+        args.AllowOnly("--connection", "--institutions", "--people", "--seed", "--reset");
+        var connectionString = args.Required("--connection");
+        var institutionCount = args.Int("--institutions", 2000, 1, 1_000_000);
+        var peopleCount = args.Int("--people", 200_000, 0, 50_000_000);
+        var seed = args.Int("--seed", 42, int.MinValue, int.MaxValue);
+        var reset = args.Flag("--reset");
+        var ct = CancellationToken.None;
+        var total = Stopwatch.StartNew();
+
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var connection = await OpenAsync(dataSource, ct);
+        var countries = await MemberStates.LoadAsync(connection, ct);
+        var existing = await CountGeneratedAsync(connection, ct);
+        if (existing > 0 && !reset)
+            throw new BenchException($"The database already holds {existing.ToString(CultureInfo.InvariantCulture)} generated rows (ids ending in {BenchIds.TextSuffix}). Pass --reset to delete them first.");
+
+        var clock = Stopwatch.StartNew();
+        var rng = new Random(seed);
+        var (institutions, certifications) = new InstitutionFactory(rng, countries, Epoch).Create(institutionCount);
+        var people = new PersonFactory(rng, countries, institutions, Epoch).Create(peopleCount);
+        var buildSeconds = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            if (reset && existing > 0) await DeleteGeneratedAsync(connection, ct);
+            await DirectoryCopy.InstitutionsAsync(connection, institutions, ct);
+            await DirectoryCopy.CertificationsAsync(connection, certifications, ct);
+            await DirectoryCopy.PeopleAsync(connection, people, ct);
+            await tx.CommitAsync(ct);
+        }
+        var copySeconds = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        // A settled database: statistics for the planner and a visibility map, as autovacuum would leave it.
+        await ExecuteAsync(connection, """VACUUM (ANALYZE) "Institutions", "QualityCertifications", "People" """, ct);
+        var vacuumSeconds = clock.Elapsed.TotalSeconds;
+
+        Report(countries.Count, institutions, certifications, people, existing, reset, buildSeconds, copySeconds, vacuumSeconds, total.Elapsed.TotalSeconds);
+        return 0;
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        try
+        {
+            return await dataSource.OpenConnectionAsync(ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            throw new BenchException("Cannot connect to the database: " + e.Message, e);
+        }
+    }
+
+    private static async Task<long> CountGeneratedAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+             SELECT (SELECT count(*) FROM "Institutions" WHERE {BenchIds.SqlIsGenerated})
+                  + (SELECT count(*) FROM "QualityCertifications" WHERE {BenchIds.SqlIsGenerated})
+                  + (SELECT count(*) FROM "People" WHERE {BenchIds.SqlIsGenerated})
+             """, connection);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>Only generated rows; anything else (demo data, real records) stays.</summary>
+    private static async Task DeleteGeneratedAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await ExecuteAsync(connection, $"""DELETE FROM "People" WHERE {BenchIds.SqlIsGenerated}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "QualityCertifications" WHERE {BenchIds.SqlIsGenerated}""", ct);
+        await ExecuteAsync(connection, $"""UPDATE "Institutions" SET "ParentId" = NULL WHERE {BenchIds.SqlIsGenerated} AND "ParentId" IS NOT NULL""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "Institutions" WHERE {BenchIds.SqlIsGenerated}""", ct);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static void Report(int countries, List<InstitutionRow> institutions, List<CertificationRow> certifications, List<PersonRow> people,
+        long deleted, bool reset, double build, double copy, double vacuum, double total)
+    {
+        static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        static string S(double s) => s.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+        var rows = institutions.Count + certifications.Count + people.Count;
+        if (reset) Console.WriteLine($"Deleted {N(deleted)} previously generated rows.");
+        Console.WriteLine($"Member states used: {countries}");
+        Console.WriteLine($"Institutions:   {N(institutions.Count),9}  ({N(institutions.Count(i => i.ParentId is not null))} with a parent, {N(institutions.Count(i => i.CountryCode is null))} international)");
+        Console.WriteLine($"Certifications: {N(certifications.Count),9}  ({N(certifications.Select(c => c.InstitutionId).Distinct().Count())} institutions certified)");
+        Console.WriteLine($"People:         {N(people.Count),9}  ({N(people.Count(p => p.Visibility == "Public"))} public, {N(people.Count(p => p.Visibility == "Members"))} members only, {N(people.Count(p => p.Visibility == "Private"))} private)");
+        Console.WriteLine($"Rows: {N(rows)} in {S(total)} (build {S(build)}, COPY {S(copy)}, VACUUM ANALYZE {S(vacuum)}; {N((long)(rows / Math.Max(copy, 0.001)))} rows/s copied)");
+    }
+}

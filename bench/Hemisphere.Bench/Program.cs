@@ -1,0 +1,43 @@
+using Hemisphere.Bench;
+using Hemisphere.Bench.Generate;
+using Hemisphere.Bench.Run;
+
+const string Usage = """
+    Usage: Hemisphere.Bench <verb> [options]
+      generate --connection CS [--institutions 2000] [--people 200000] [--seed 42] [--reset]
+          Writes deterministic directory data into a migrated PostgreSQL database with binary COPY.
+          Refuses when generated rows are already there; --reset deletes them first (and only them).
+      run --url http://127.0.0.1:PORT [--duration 20s] [--warmup 5s] [--connections 32] [--threads 2]
+          [--results bench/results] [--label TEXT]
+          Drives the running site with wrk, one scenario after another, prints a markdown table
+          and writes it as JSON to the results folder.
+    """;
+
+try
+{
+    var arguments = Arguments.Parse(args);
+    return arguments.Verb switch
+    {
+        "generate" => await GenerateCommand.RunAsync(arguments),
+        "run" => await RunCommand.RunAsync(arguments),
+        "help" or "--help" or "-h" or null => Help(),
+        _ => throw new UsageException($"Unknown verb '{arguments.Verb}'."),
+    };
+}
+catch (UsageException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    await Console.Error.WriteLineAsync(Usage);
+    return 2;
+}
+catch (BenchException e)
+{
+    await Console.Error.WriteLineAsync("error: " + e.Message);
+    return 1;
+}
+
+static int Help()
+{
+    Console.WriteLine(Usage);
+    return 0;
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Hemisphere.Bench.Run;
+
+public sealed record WrkErrors(long Connect, long Read, long Write, long Status, long Timeout)
+{
+    public long Total => Connect + Read + Write + Status + Timeout;
+}
+
+/// <summary>What wrk measured; latencies in milliseconds.</summary>
+public sealed record WrkResult(long Requests, double Seconds, long Bytes, double RequestsPerSecond,
+    double MeanMs, double P50Ms, double P90Ms, double P95Ms, double P99Ms, double MaxMs, WrkErrors Errors);
+
+/// <summary>
+/// Runs wrk at fixed concurrency with a Lua script written at run time: it cycles through the given
+/// paths (requests formatted once, up front) and its done() prints one parseable line of results.
+/// </summary>
+public sealed class Wrk(Uri baseUrl, int threads, int connections)
+{
+    private const string Marker = "BENCH ";
+
+    private const string DoneFunction = """
+        done = function(summary, latency, requests)
+          local e = summary.errors
+          io.write(string.format("BENCH requests=%d duration_us=%d bytes=%d connect=%d read=%d write=%d status=%d timeout=%d mean_us=%.1f p50_us=%d p90_us=%d p95_us=%d p99_us=%d max_us=%d\n",
+            summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
+            latency.mean, latency:percentile(50), latency:percentile(90), latency:percentile(95), latency:percentile(99), latency.max))
+        end
+        """;
+
+    public static string Script(IReadOnlyList<string> paths)
+    {
+        var lua = new StringBuilder("-- Written by Hemisphere.Bench for one scenario; deleted after the run.\nlocal paths = {\n");
+        foreach (var path in paths) lua.Append("  \"").Append(path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\",\n");
+        lua.Append("""
+            }
+            local prepared = {}
+            local next_index = 0
+
+            init = function(args)
+              for i, path in ipairs(paths) do prepared[i] = wrk.format("GET", path) end
+            end
+
+            request = function()
+              next_index = next_index % #prepared + 1
+              return prepared[next_index]
+            end
+
+            """);
+        return lua.Append(DoneFunction).Append('\n').ToString();
+    }
+
+    public async Task<WrkResult> RunAsync(IReadOnlyList<string> paths, string duration, CancellationToken ct)
+    {
+        var script = Path.Combine(Path.GetTempPath(), $"hemisphere-bench-{Guid.NewGuid():N}.lua");
+        await File.WriteAllTextAsync(script, Script(paths), ct);
+        try
+        {
+            var start = new ProcessStartInfo("wrk")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var a in new[] { "-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", duration, "--timeout", "10s", "-s", script, new Uri(baseUrl, paths[0]).ToString() })
+                start.ArgumentList.Add(a);
+            using var process = Process.Start(start) ?? throw new BenchException("Could not start wrk.");
+            var output = process.StandardOutput.ReadToEndAsync(ct);
+            var errors = process.StandardError.ReadToEndAsync(ct);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            limit.CancelAfter(Durations.Parse(duration) + TimeSpan.FromMinutes(1));
+            try
+            {
+                await process.WaitForExitAsync(limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new BenchException("wrk did not finish in time.");
+            }
+            var text = await output;
+            if (process.ExitCode != 0) throw new BenchException($"wrk failed (exit {process.ExitCode}): {(await errors).Trim()} {text.Trim()}");
+            return Parse(text);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new BenchException("wrk is not installed or not on PATH (apt-get install wrk).", e);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    public static WrkResult Parse(string output)
+    {
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal))
+            ?? throw new BenchException("wrk printed no results line:\n" + output);
+        var values = line[Marker.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(kv => kv[0], kv => double.Parse(kv[1], NumberStyles.Float, CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        long L(string key) => (long)values[key];
+        double Ms(string key) => values[key] / 1000d;
+        var seconds = values["duration_us"] / 1e6;
+        return new WrkResult(L("requests"), seconds, L("bytes"), seconds > 0 ? L("requests") / seconds : 0,
+            Ms("mean_us"), Ms("p50_us"), Ms("p90_us"), Ms("p95_us"), Ms("p99_us"), Ms("max_us"),
+            new WrkErrors(L("connect"), L("read"), L("write"), L("status"), L("timeout")));
+    }
+}
+
+/// <summary>wrk's durations: a whole number of seconds, minutes or hours ("20s", "2m", "1h"; bare numbers are seconds).</summary>
+public static partial class Durations
+{
+    public static TimeSpan Parse(string text)
+    {
+        var match = Pattern().Match(text);
+        if (!match.Success || int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) is not (> 0 and var n))
+            throw new UsageException($"A duration is a whole number followed by s, m or h (e.g. 20s), not '{text}'.");
+        return match.Groups[2].Value switch
+        {
+            "m" => TimeSpan.FromMinutes(n),
+            "h" => TimeSpan.FromHours(n),
+            _ => TimeSpan.FromSeconds(n),
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^([0-9]{1,5})([smh]?)$")]
+    private static partial System.Text.RegularExpressions.Regex Pattern();
+}
