@@ -67,6 +67,7 @@ public static class HemisphereHost
         app.MapHemisphereUi();
 
         app.MapDirectory();
+        app.MapBenchCeiling();
         return app;
     }
 }

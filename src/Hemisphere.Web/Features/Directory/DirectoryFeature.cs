@@ -7,6 +7,8 @@ public static class DirectoryFeature
     public static IServiceCollection AddDirectory(this IServiceCollection services)
     {
         services.AddScoped<DirectoryService>();
+        services.AddSingleton<DirectoryCounts>();
+        services.AddMemoryCache();
         services.Configure<RazorPagesOptions>(o =>
         {
             // The edit pages also create: same form, second route.

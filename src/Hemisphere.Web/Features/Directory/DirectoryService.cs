@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Hemisphere.Features.Directory;
 
 /// <summary>The directory's rules: validation, scoping and the queries behind pages, API and verbs.</summary>
-public sealed class DirectoryService(HemisphereDb db, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+public sealed class DirectoryService(HemisphereDb db, IStringLocalizer<SharedResource> localizer, TimeProvider clock, DirectoryCounts counts)
 {
     private static readonly HashSet<string> LanguageCodes = CultureInfo.GetCultures(CultureTypes.NeutralCultures)
         .Select(c => c.TwoLetterISOLanguageName).Where(c => c.Length == 2).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -289,7 +289,7 @@ public sealed class DirectoryService(HemisphereDb db, IStringLocalizer<SharedRes
             var pattern = TextFolding.ContainsPattern(f.Expertise);
             q = q.Where(p => EF.Functions.Like(p.SearchText, pattern, "\\"));
         }
-        var total = await q.CountAsync(ct);
+        var total = await counts.PeopleAsync(actor, f, () => q.CountAsync(ct));
         var rows = await q.OrderBy(p => p.FullName).ThenBy(p => p.Id).Skip(page.Skip).Take(page.Size)
             .Select(p => new { Person = p, InstitutionName = p.Institution != null ? p.Institution.Name : null })
             .ToListAsync(ct);
@@ -323,6 +323,7 @@ public sealed class DirectoryService(HemisphereDb db, IStringLocalizer<SharedRes
         if (!v.IsValid) return Outcome<PersonDto>.Invalid(v.Errors);
         db.People.Add(person);
         await db.SaveChangesAsync(ct);
+        counts.PeopleChanged();
         return Outcome<PersonDto>.Ok((await PersonAsync(actor, person.Id, ct))!);
     }
 
@@ -340,6 +341,7 @@ public sealed class DirectoryService(HemisphereDb db, IStringLocalizer<SharedRes
         var v = await ApplyAsync(person, input, ct);
         if (!v.IsValid) return Outcome<PersonDto>.Invalid(v.Errors);
         await db.SaveChangesAsync(ct);
+        counts.PeopleChanged();
         return Outcome<PersonDto>.Ok((await PersonAsync(actor, id, ct))!);
     }
 
@@ -350,6 +352,7 @@ public sealed class DirectoryService(HemisphereDb db, IStringLocalizer<SharedRes
         if (!DirectoryPolicy.CanDeletePerson(actor, person)) return Outcome<bool>.Forbidden();
         db.People.Remove(person);
         await db.SaveChangesAsync(ct);
+        counts.PeopleChanged();
         return Outcome<bool>.Ok(true);
     }
 
