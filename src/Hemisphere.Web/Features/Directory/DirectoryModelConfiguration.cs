@@ -78,7 +78,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasOne(x => x.Institution).WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Platform.Identity.User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => x.UserId).IsUnique();
-        b.HasIndex(x => new { x.Visibility, x.FullName });
+        b.HasIndex(x => new { x.Visibility, x.FullName, x.Id });
+        b.HasIndex(x => new { x.FullName, x.Id });
         b.HasIndex(x => x.InstitutionId);
         b.HasIndex(x => new { x.CountryCode, x.FullName });
         b.Property(x => x.SearchText).HasMaxLength(2000);

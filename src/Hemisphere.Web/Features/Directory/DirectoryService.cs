@@ -290,11 +290,15 @@ public sealed class DirectoryService(HemisphereDb db, IStringLocalizer<SharedRes
             q = q.Where(p => EF.Functions.Like(p.SearchText, pattern, "\\"));
         }
         var total = await counts.PeopleAsync(actor, f, () => q.CountAsync(ct));
-        var rows = await q.OrderBy(p => p.FullName).ThenBy(p => p.Id).Skip(page.Skip).Take(page.Size)
+        // Page through the narrow index (visibility, name, id) first, then read the twenty rows:
+        // deep pages then skip index entries, not whole profiles.
+        var ids = await q.OrderBy(p => p.FullName).ThenBy(p => p.Id).Skip(page.Skip).Take(page.Size).Select(p => p.Id).ToListAsync(ct);
+        var rows = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { Person = p, InstitutionName = p.Institution != null ? p.Institution.Name : null })
             .ToListAsync(ct);
         var contact = DirectoryPolicy.CanSeeContact(actor);
-        return new Page<PersonDto>(rows.Select(r => ToDto(r.Person, r.InstitutionName, contact)).ToList(), total, page.Number, page.Size);
+        var ordered = rows.OrderBy(r => ids.IndexOf(r.Person.Id)).Select(r => ToDto(r.Person, r.InstitutionName, contact)).ToList();
+        return new Page<PersonDto>(ordered, total, page.Number, page.Size);
     }
 
     private IQueryable<Person> VisiblePeople(Actor actor)

@@ -232,7 +232,9 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("CountryCode", "FullName");
 
-                    b.HasIndex("Visibility", "FullName");
+                    b.HasIndex("FullName", "Id");
+
+                    b.HasIndex("Visibility", "FullName", "Id");
 
                     b.ToTable("People");
                 });

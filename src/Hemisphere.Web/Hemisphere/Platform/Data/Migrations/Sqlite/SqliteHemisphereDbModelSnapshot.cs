@@ -227,7 +227,9 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("CountryCode", "FullName");
 
-                    b.HasIndex("Visibility", "FullName");
+                    b.HasIndex("FullName", "Id");
+
+                    b.HasIndex("Visibility", "FullName", "Id");
 
                     b.ToTable("People");
                 });
