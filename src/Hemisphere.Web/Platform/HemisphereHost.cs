@@ -1,4 +1,5 @@
 using Hemisphere.Features.Directory;
+using Hemisphere.Features.Portfolio;
 using Hemisphere.Platform.Api;
 using Hemisphere.Platform.Audit;
 using Hemisphere.Platform.Data;
@@ -42,6 +43,7 @@ public static class HemisphereHost
         services.AddHemisphereUi();
 
         services.AddDirectory();
+        services.AddPortfolio(config);
         return builder;
     }
 
@@ -67,6 +69,7 @@ public static class HemisphereHost
         app.MapHemisphereUi();
 
         app.MapDirectory();
+        app.MapPortfolio();
         app.MapBenchCeiling();
         return app;
     }

@@ -100,6 +100,9 @@ public static class MemberStateCatalogue
 
     public static int Count => States.Length;
 
+    /// <summary>Whether the code is the ISO 3166-1 alpha-2 code of one of the 35 states.</summary>
+    public static bool IsCode(string? code) => code is { Length: 2 } && States.Any(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Adds the states that are missing, with their history. Never touches a state already there.</summary>
     public static async Task<int> EnsureAsync(HemisphereDb db, CancellationToken ct = default)
     {

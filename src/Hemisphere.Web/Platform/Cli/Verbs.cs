@@ -1,4 +1,5 @@
 using Hemisphere.Features.Directory;
+using Hemisphere.Features.Portfolio;
 using Hemisphere.Platform.Data;
 using Hemisphere.Platform.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,7 +14,7 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> Arguments, 
     /// <summary>What the host's configuration reads (--urls, --Database:Provider=…): the verb, its options and --demo removed.</summary>
     public string[] HostArguments => Verb is null ? Arguments.Where(a => a != "--demo").ToArray() : [];
 
-    public static readonly string[] KnownVerbs = ["migrate", "seed", "create-admin", "help"];
+    public static readonly string[] KnownVerbs = ["migrate", "seed", "create-admin", "import-sheets", "export-iati", "help"];
 
     /// <summary>The first argument that is not an option is the verb; options the host reads (--urls…) are left alone.</summary>
     public static CommandLine Parse(string[] args)
@@ -63,6 +64,10 @@ public static class Verbs
                     return 0;
                 case "create-admin":
                     return await CreateAdminAsync(app.Services, command, output);
+                case "import-sheets":
+                    return await PortfolioVerbs.ImportSheetsAsync(app.Services, command, output);
+                case "export-iati":
+                    return await PortfolioVerbs.ExportIatiAsync(app.Services, command, output);
                 case "help":
                     await output.WriteLineAsync(Usage);
                     return 0;
@@ -86,6 +91,10 @@ public static class Verbs
           seed [--demo]                   reference data; with --demo, demonstration data and accounts
           create-admin --email E --password P [--name N]
                                           create or promote an administrator (idempotent)
+          import-sheets FILE... [--country ISO2] [--dry-run] [--json] [--unpublished]
+                                          read DPS programme sheets (text or PDF) into the portfolio;
+                                          --dry-run --json prints the activities found as JSON
+          export-iati FILE                write published activities as an IATI 2.03 file ("-" for stdout)
         """;
 
     public static async Task PrepareToServeAsync(WebApplication app, CommandLine command)

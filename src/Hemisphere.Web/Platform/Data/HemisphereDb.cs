@@ -1,4 +1,5 @@
 using Hemisphere.Features.Directory;
+using Hemisphere.Features.Portfolio;
 using Hemisphere.Platform.Audit;
 using Hemisphere.Platform.Identity;
 using Hemisphere.Platform.Outbox;
@@ -28,6 +29,9 @@ public abstract class HemisphereDb(DbContextOptions options)
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<QualityCertification> QualityCertifications => Set<QualityCertification>();
     public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Activity> Activities => Set<Activity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

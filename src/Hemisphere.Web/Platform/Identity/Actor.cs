@@ -20,6 +20,10 @@ public sealed class Actor
         UserId = Guid.TryParse(id, out var g) ? g : null;
     }
 
+    /// <summary>The platform itself, for admin verbs run on the server: an administrator without a user.</summary>
+    public static Actor System() => new(new ClaimsPrincipal(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Role, HemisphereRole.Administrator.Name()), new Claim(ScopeClaim, HemisphereRole.Administrator.Name())], "system")));
+
     public ClaimsPrincipal Principal { get; }
     public Guid? UserId { get; }
     public bool IsSignedIn => UserId is not null;
