@@ -67,7 +67,7 @@ public static class PortfolioApi
             if (result.Activities.Count == 0)
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [l["Portfolio.Import.NoActivity"]] }, title: l["Problem.Validation"]);
             return Results.Ok(new ImportPreview(result.Activities, result.Warnings));
-        }).RequireAuthorization().DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").Accepts<string>("text/plain")
+        }).RequireAuthorization().DisableAntiforgery().Accepts<IFormFile>("multipart/form-data", "text/plain", "application/pdf", "application/octet-stream")
           .WithSummary("Reads a programme sheet (text or PDF; multipart field 'file' or a text/plain body) and answers the activities found, without saving.")
           .Produces<ImportPreview>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(415);
 

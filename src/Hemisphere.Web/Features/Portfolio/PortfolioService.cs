@@ -168,7 +168,10 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < activities.Count; i++)
         {
-            var a = activities[i];
+            // Lists may arrive as null from JSON even though the record says otherwise.
+            var a = activities[i] is { } raw
+                ? raw with { Countries = raw.Countries ?? [], Donors = raw.Donors ?? [], Partners = raw.Partners ?? [], Links = raw.Links ?? [] }
+                : new ImportedActivity(null, null, null, [], null, null, null, [], [], null, null, null, []);
             var key = TextFolding.Fold(a.Name);
             if (key.Length == 0) { errors[$"activities[{i}].name"] = [l["Validation.Required"]]; continue; }
             if (!seen.Add(key)) continue;

@@ -154,6 +154,7 @@ public static class DemoData
             }
             result.Add(new DemoAccount(role.Name(), email));
         }
+        await Features.Portfolio.PortfolioDemo.SeedAsync(services, ct);
         return result;
     }
 }

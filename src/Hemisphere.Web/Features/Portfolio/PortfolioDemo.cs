@@ -1,0 +1,35 @@
+using System.Reflection;
+using Hemisphere.Features.Portfolio.Import;
+using Hemisphere.Platform.Identity;
+
+namespace Hemisphere.Features.Portfolio;
+
+/// <summary>Demo data for the portfolio: the real DPS programme sheets shipped with the binary, imported as any sheet is.</summary>
+public static class PortfolioDemo
+{
+    public static IEnumerable<(string Name, string Text)> Sheets()
+    {
+        var assembly = typeof(PortfolioDemo).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("DemoSheets.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            yield return (name["DemoSheets.".Length..], reader.ReadToEnd());
+        }
+    }
+
+    public static async Task<int> SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var portfolio = scope.ServiceProvider.GetRequiredService<PortfolioService>();
+        var saved = 0;
+        foreach (var (name, text) in Sheets())
+        {
+            var result = SheetParser.Parse(text);
+            if (result.Activities.Count == 0) continue;
+            var outcome = await portfolio.ImportAsync(Actor.System(), result.Activities, name, publish: true, ct);
+            if (outcome.IsOk) saved += outcome.Value!.Created + outcome.Value.Updated;
+        }
+        return saved;
+    }
+}
