@@ -6,6 +6,8 @@ public static class PortfolioFeature
     {
         services.AddScoped<PortfolioService>();
         services.Configure<IatiOptions>(config.GetSection("Portfolio:Iati"));
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+            o.Conventions.AddPageRoute("/Features/Portfolio/Pages/ActivityEdit", "portfolio/activities/new"));
         return services;
     }
 

@@ -8,6 +8,7 @@ namespace Hemisphere.Features.Portfolio.Pages;
 public sealed class ActivityDetailModel(PortfolioService portfolio, DirectoryService directory) : PageModel
 {
     public ActivityDto Activity { get; private set; } = null!;
+    public bool CanEdit { get; private set; }
     private IReadOnlyList<MemberStateDto> _states = [];
 
     public string StateName(string code) => _states.FirstOrDefault(s => s.Code == code)?.Name ?? code;
@@ -17,6 +18,7 @@ public sealed class ActivityDetailModel(PortfolioService portfolio, DirectorySer
         var activity = await portfolio.GetAsync(User.Actor(), id, ct);
         if (activity is null) return NotFound();
         Activity = activity;
+        CanEdit = PortfolioPolicy.CanEdit(User.Actor(), activity.Countries);
         _states = await directory.MemberStatesAsync(null, false, ct);
         return Page();
     }
