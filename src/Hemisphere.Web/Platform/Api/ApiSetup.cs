@@ -11,9 +11,9 @@ namespace Hemisphere.Platform.Api;
 public sealed class RateLimitOptions
 {
     /// <summary>Sign-in attempts (pages and token endpoint) per client address per minute.</summary>
-    public int SignInPerMinute { get; set; } = 20;
+    public int SignInPerMinute { get; set; } = 60;
     /// <summary>API requests per caller per minute.</summary>
-    public int ApiPerMinute { get; set; } = 600;
+    public int ApiPerMinute { get; set; } = 3000;
 }
 
 public static class ApiSetup
