@@ -253,6 +253,30 @@ public sealed class SheetParserTests
         }
     }
 
+    private static string Describe(ImportedActivity a) =>
+        string.Join(" | ", a.Name, a.Pillar, a.Programme, string.Join(",", a.Countries), a.StartDate, a.EndDate, a.TargetBeneficiaries,
+            string.Join(";", a.Donors), string.Join(";", a.Partners), a.Summary, a.Objectives, a.Results, string.Join(" ", a.Links));
+
+    [Theory]
+    [InlineData(HondurasSeed)]
+    [InlineData(BelizeSeed)]
+    [InlineData(CostaRicaSeed)]
+    public void Line_ends_and_spaces_around_lines_do_not_change_what_is_read(string seed)
+    {
+        string text = Seed(seed);
+        string[] expected = [.. SheetParser.Parse(text).Activities.Select(Describe)];
+        string[] variants =
+        [
+            text.Replace("\n", "\r\n", StringComparison.Ordinal),
+            string.Join("\n", text.Split('\n').Select(l => l.TrimEnd())),
+            string.Join("\n", text.Split('\n').Select(l => l.Trim())),
+        ];
+        foreach (string variant in variants)
+        {
+            Assert.Equal(expected, SheetParser.Parse(variant).Activities.Select(Describe));
+        }
+    }
+
     [Fact]
     public void Without_a_country_hint_only_countries_named_in_the_activity_are_kept()
     {

@@ -46,7 +46,7 @@ internal static partial class PartnerNames
         ["OAS", "OEA", "DPS", "DSP", "CICTE", "CICAD", "SMS", "SSM", "Organization of American States", "Department of Public Security", "General Secretariat"],
         StringComparer.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"\b(?:University\s+of\s+(?:the\s+)?[A-Z][\p{L}'’\-]*(?:\s+(?:[A-Z][\p{L}'’\-]*|of|the|and))*|(?:[A-Z][\p{L}\-]+\s+)+University|Universidad(?:e)?\s+(?:[A-Z][\p{L}\-]*|de|del|la|las|los|y|do|da|e)(?:\s+(?:[A-Z][\p{L}\-]*|de|del|la|las|los|y|do|da|e))*)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:University\s+of\s+(?:the\s+)?[A-Z][\p{L}'’\-]*(?:\s+(?:[A-Z][\p{L}'’\-]*|of|the))*|(?:[A-Z][\p{L}\-]+\s+)+University|Universidad(?:e)?\s+(?:[A-Z][\p{L}\-]*|de|del|la|las|los|y|do|da|e)(?:\s+(?:[A-Z][\p{L}\-]*|de|del|la|las|los|y|do|da|e))*)", RegexOptions.CultureInvariant)]
     private static partial Regex University();
 
     [GeneratedRegex(@"(?<name>(?:[A-Z][\p{L}\.\-]*|de|del|la|las|los|y|and|of|the|for|e|do|da)(?:\s+(?:[A-Z][\p{L}\.\-]*|de|del|la|las|los|y|and|of|the|for|e|do|da))*)\s+\((?<acronym>[A-Z][A-Z0-9\-]{1,11})\)", RegexOptions.CultureInvariant)]

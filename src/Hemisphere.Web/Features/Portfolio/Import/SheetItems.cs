@@ -36,7 +36,10 @@ internal readonly record struct Gap(int Empty, int Blank)
     public int Lines => Empty + Blank;
 
     /// <summary>A tall run of blank lines: in these extractions, the end of a page.</summary>
-    public bool IsPageBreak => Lines >= 10 && Blank >= 5;
+    public bool IsPageBreak => Lines >= 10;
+
+    /// <summary>How strongly the gap separates two text boxes: one blank line is a plain paragraph break.</summary>
+    public int Width => Lines == 0 ? 0 : 2 * Lines - 1;
 }
 
 /// <summary>A piece of the extracted text, in reading order.</summary>

@@ -105,7 +105,8 @@ internal static class SheetLexer
 
     /// <summary>
     /// Whether a line carries on the paragraph above. Directly below (no blank line): yes, unless
-    /// the paragraph ended a sentence and the line is short (a table value under the prose). After one
+    /// the line above ended a sentence and either line is short (the end of a paragraph, or a table
+    /// value under the prose). After one
     /// empty line (double-spaced text): yes, unless the paragraph ended a sentence and the line opens
     /// one, or the line above stopped well short of the paragraph's width. Never after a line of
     /// spaces, two blank lines, or on an indented line (a new chunk of the extraction).
@@ -118,15 +119,16 @@ internal static class SheetLexer
         }
         string above = paragraph.LastLine;
         bool ended = TextTools.EndsSentence(above);
+        bool aboveShort = above.Length < 0.7 * Math.Max(paragraph.MaxLineLength, line.Length);
         if (gap.Empty == 0)
         {
-            return !ended || line.Length >= ProseLength;
+            return !ended || (line.Length >= ProseLength && !aboveShort);
         }
         if (ended && (TextTools.StartsSentence(line) || line.Length < ProseLength))
         {
             return false;
         }
-        return above.Length >= 0.7 * Math.Max(paragraph.MaxLineLength, line.Length);
+        return !aboveShort;
     }
 
     /// <summary>

@@ -13,7 +13,8 @@ internal sealed record SectionTexts(string? Summary, string? Objectives, string?
 ///    the remaining sections are shared among the remaining runs: within a run the sections keep
 ///    the sheet's order (objectives, results, summary); each section gets a paragraph when there are
 ///    enough; and the split that best fits the paragraphs' openings (<see cref="SectionCues"/>)
-///    and the wider gaps between text boxes wins; on a tie a paragraph stays with the section above.
+///    and the wider gaps between text boxes wins; on a tie the objectives (the short section) take
+///    the fewest paragraphs, then a paragraph stays with the section above.
 /// </summary>
 internal static class SheetSections
 {
@@ -112,10 +113,12 @@ internal static class SheetSections
             options = [.. runs.Select(r => new List<int[]> { new int[r.Paragraphs.Count] })];
         }
         int[]? best = null;
-        (int Coverage, int Score) bestKey = (-1, int.MinValue);
+        (int Coverage, int Score, int FewerObjectives) bestKey = (-1, int.MinValue, int.MinValue);
+        int objectives = Array.IndexOf(open, SectionKind.Objectives);
         foreach (int[] labels in Combine(options))
         {
-            (int, int) key = Evaluate(runs, labels, open);
+            var (coverage, score) = Evaluate(runs, labels, open);
+            (int, int, int) key = (coverage, score, -labels.Count(l => l == objectives));
             if (best is null || key.CompareTo(bestKey) > 0 || (key.CompareTo(bestKey) == 0 && labels.AsSpan().SequenceCompareTo(best) < 0))
             {
                 best = labels;
@@ -140,7 +143,7 @@ internal static class SheetSections
                 score += 2 * SectionCues.Affinity(p.Text, open[labels[k]]);
                 if (i > 0 && labels[k] != labels[k - 1])
                 {
-                    score += 2 * p.GapBefore.Blank + (p.GapBefore.Empty > 0 ? 1 : 0) + (p.Indented ? 4 : 0) - SplitCost;
+                    score += p.GapBefore.Width + (p.Indented ? 4 : 0) - SplitCost;
                 }
             }
         }

@@ -107,7 +107,8 @@ internal static class SheetSegmenter
         bool bound = loose > 0 && items[loose - 1].Kind == ItemKind.Table;
         if (loose < nextHead && !bound && items.Skip(loose).Take(nextHead - loose).Any(x => x.Kind == ItemKind.Fragment))
         {
-            string values = string.Join(" ", items.Skip(loose).Take(nextHead - loose).Where(x => x.Kind == ItemKind.Fragment).Select(x => x.Text));
+            // A link's words count too: ".../crime-prevention-network/" says which block it belongs to.
+            string values = string.Join(" ", items.Skip(loose).Take(nextHead - loose).Select(x => x.Text));
             int before = SharedWords(values, items, previousStart, gapStart);
             int after = SharedWords(values, items, nextHead, nextEnd);
             if (after > before)

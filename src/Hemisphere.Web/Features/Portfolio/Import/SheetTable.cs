@@ -174,25 +174,50 @@ internal static partial class SheetTable
     {
         foreach (SheetItem cell in items.Where(x => x.Kind == ItemKind.Fragment && !claimed.Contains(x)))
         {
-            if (values.Pillar is null && SheetVocabulary.TrySplitPillar(cell.Text, out string pillar, out string? rest))
+            foreach (string value in SplitAtPillar(cell, values.Pillar is null))
             {
-                values.Pillar = pillar;
-                values.Name = Longer(values.Name, rest);
-            }
-            else if (values.Donors.Count == 0 && DonorNames.Likeness(cell.Text) >= 1)
-            {
-                AddDonors(values, cell.Text);
-            }
-            else if (values.Target is null || SheetMerge.SameName(values.Target, cell.Text))
-            {
-                values.Target = Longer(values.Target, cell.Text);
-            }
-            else
-            {
-                values.Notes.Add($"the value \"{cell.Text}\" fits no field of the table and was left out");
+                ReadLeftOver(value, values);
             }
         }
     }
+
+    private static void ReadLeftOver(string value, TableValues values)
+    {
+        if (values.Pillar is null && SheetVocabulary.TrySplitPillar(value, out string pillar, out string? rest))
+        {
+            values.Pillar = pillar;
+            values.Name = Longer(values.Name, rest);
+        }
+        else if (values.Donors.Count == 0 && DonorNames.Likeness(value) >= 1)
+        {
+            AddDonors(values, value);
+        }
+        else if (values.Target is null || SheetMerge.SameName(values.Target, value))
+        {
+            values.Target = Longer(values.Target, value);
+        }
+        else
+        {
+            values.Notes.Add($"the value \"{value}\" fits no field of the table and was left out");
+        }
+    }
+
+    /// <summary>
+    /// When the extraction ran two cells together, a line opening with an OAS pillar starts the
+    /// pillar-and-name cell ("…witneses in Costa Rica" / "Security" / "Strengthening of…"). Only
+    /// looked for while the pillar is unknown.
+    /// </summary>
+    private static IEnumerable<string> SplitAtPillar(SheetItem cell, bool pillarUnknown)
+    {
+        int at = pillarUnknown ? cell.Lines.FindIndex(1, l => SheetVocabulary.TrySplitPillar(l, out _, out _)) : -1;
+        if (at < 0)
+        {
+            return [cell.Text];
+        }
+        return [Join(cell.Lines.Take(at)), Join(cell.Lines.Skip(at))];
+    }
+
+    private static string Join(IEnumerable<string> lines) => lines.Aggregate("", TextTools.JoinLine);
 
     private static void ReadLinks(IReadOnlyList<SheetItem> items, TableValues values)
     {
