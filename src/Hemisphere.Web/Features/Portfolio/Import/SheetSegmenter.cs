@@ -3,8 +3,9 @@ namespace Hemisphere.Features.Portfolio.Import;
 /// <summary>
 /// Cuts the items into one run per activity block. Every block has one PROGRAM SUMMARY, one
 /// OBJECTIVES and one RESULTS heading, so a heading the current block already has opens the next
-/// block; so does a PROGRAM SUMMARY after a block whose sections were printed each under its own
-/// heading and whose summary came first without one (the top of a text that starts mid-sheet).
+/// block. A sheet prints the summary first, so a PROGRAM SUMMARY after a block whose objectives and
+/// results each stood under their own heading also opens the next block (the block before it lost
+/// its summary heading, as at the top of a text that starts mid-sheet).
 /// What lies between the last paragraph of a block and the first heading of the next (table
 /// values, links) goes to one or the other: see <see cref="SplitBetween"/>.
 /// </summary>
@@ -33,30 +34,27 @@ internal static class SheetSegmenter
     {
         var starts = new List<int> { 0 };
         var seen = new HashSet<SectionKind>();
-        bool proseBeforeHeadings = false, sectionUnderOwnHeading = false;
+        var underOwnHeading = new HashSet<SectionKind>();
         for (int i = 0; i < items.Count; i++)
         {
             SheetItem item = items[i];
-            if (item.Kind == ItemKind.Paragraph && seen.Count == 0)
-            {
-                proseBeforeHeadings = true;
-            }
             if (item.Kind != ItemKind.Heading)
             {
                 continue;
             }
             bool repeated = seen.Contains(item.Heading);
-            bool summaryAfterFullBlock = item.Heading == SectionKind.Summary && sectionUnderOwnHeading && proseBeforeHeadings;
+            bool summaryAfterFullBlock = item.Heading == SectionKind.Summary
+                && underOwnHeading.Contains(SectionKind.Objectives) && underOwnHeading.Contains(SectionKind.Results);
             if ((repeated || summaryAfterFullBlock) && i > 0)
             {
                 starts.Add(i);
                 seen.Clear();
-                proseBeforeHeadings = sectionUnderOwnHeading = false;
+                underOwnHeading.Clear();
             }
             seen.Add(item.Heading);
-            if (item.Heading != SectionKind.Summary && i + 1 < items.Count && items[i + 1].Kind == ItemKind.Paragraph)
+            if (i + 1 < items.Count && items[i + 1].Kind == ItemKind.Paragraph)
             {
-                sectionUnderOwnHeading = true;
+                underOwnHeading.Add(item.Heading);
             }
         }
         return starts;
