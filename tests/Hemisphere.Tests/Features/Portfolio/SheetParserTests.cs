@@ -147,6 +147,9 @@ public sealed class SheetParserTests
         // "needs-\nassessment" is rejoined as one word; paragraphs are kept apart.
         Assert.Contains("the knowledge needs identified in the needs-assessment and to reduce the asymmetries", r.Activities[3].Summary, StringComparison.Ordinal);
         Assert.Equal(3, r.Activities[3].Summary!.Split("\n\n").Length);
+        // The sheet's "videos , among" and "Additionally,  in" lose their stray spaces.
+        Assert.Contains("publications, best practices, news, videos, among other materials", r.Activities[2].Results, StringComparison.Ordinal);
+        Assert.Contains("Additionally, in the same occasion", r.Activities[2].Results, StringComparison.Ordinal);
         Assert.Equal(2, r.Activities[0].Objectives!.Split("\n\n").Length);
         Assert.Empty(r.Warnings);
     }
@@ -251,6 +254,8 @@ public sealed class SheetParserTests
         {
             Check(expected[i], r.Activities[i]);
         }
+        // This sheet prints "with on- site courses"; the others "on-site".
+        Assert.Contains("with on-site courses and virtual courses", r.Activities[2].Summary, StringComparison.Ordinal);
     }
 
     private static string Describe(ImportedActivity a) =>

@@ -78,6 +78,7 @@ internal static class SheetLexer
             items.Add(New(ItemKind.StrayUrl, number, gap, indented, line, join: false));
             return;
         }
+        line = TextTools.Tidy(line);
         if (last is { Kind: ItemKind.Paragraph } && ContinuesParagraph(last, line, gap, indented))
         {
             last.AddLine(line, join: true);

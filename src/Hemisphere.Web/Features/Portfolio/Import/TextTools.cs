@@ -45,6 +45,19 @@ internal static partial class TextTools
     /// <summary>Runs of white space become one space; ends are trimmed.</summary>
     public static string Collapse(string s) => Whitespace().Replace(s, " ").Trim();
 
+    [GeneratedRegex(@"\s+(?=[,.)\]])|(?<=[(\[])\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex SpaceInsidePunctuation();
+
+    [GeneratedRegex(@"(?<=\p{L})- (?=\p{Ll})(?!(?:and|or|nor|to|y|o|u|e|ou|et)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex BrokenHyphen();
+
+    /// <summary>
+    /// Removes stray spaces of the extraction from a line of prose or a value: before a comma, a
+    /// period or a closing bracket, after an opening bracket, and inside a hyphenated word ("on- site";
+    /// "short- and long-term" keeps its space).
+    /// </summary>
+    public static string Tidy(string line) => BrokenHyphen().Replace(SpaceInsidePunctuation().Replace(line, ""), "-");
+
     /// <summary>
     /// Joins two wrapped lines of one paragraph: a word hyphenated at the end of a line
     /// ("needs-" + "assessment") is rejoined as "needs-assessment"; otherwise one space.
