@@ -317,6 +317,10 @@ public sealed class SheetParserTests
         SheetParseResult r = SheetParser.Parse(Letter, "PA");
         Assert.Empty(r.Activities);
         Assert.NotEmpty(r.Warnings);
+
+        SheetParseResult headingsOnly = SheetParser.Parse(" PROGRAM SUMMARY\n\nOBJECTIVES\n\nRESULTS\n\nOAS Pillar\n\nDate\n\nto\n");
+        Assert.Empty(headingsOnly.Activities);
+        Assert.NotEmpty(headingsOnly.Warnings);
     }
 
     [Fact]

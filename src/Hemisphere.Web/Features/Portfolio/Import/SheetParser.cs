@@ -49,6 +49,10 @@ public static class SheetParser
                 activities.Add(activity);
             }
         }
+        if (activities.Count == 0)
+        {
+            warnings.Add("The text has programme-sheet labels or headings but no activity content (values, dates or prose): nothing was imported.");
+        }
         return new SheetParseResult(SheetMerge.Merge(activities, warnings), warnings);
     }
 
