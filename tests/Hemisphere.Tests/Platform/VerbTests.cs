@@ -64,6 +64,48 @@ public sealed class VerbTests(Apps apps)
     }
 
     [Fact]
+    public async Task Import_sheets_prints_JSON_in_dry_run_saves_every_activity_and_updates_on_a_second_run()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "hemisphere-verbs-" + Guid.NewGuid().ToString("N")[..8]);
+        var env = new Dictionary<string, string> { ["Hemisphere__DataDirectory"] = folder };
+        var seeds = Directory.GetFiles(Path.Combine(Repository.Shared, "seeds"), "*.txt").Order(StringComparer.Ordinal).ToArray();
+        try
+        {
+            var (code, output) = await RunAsync(env, ["import-sheets", seeds[2], "--country", "CR", "--dry-run", "--json"]);
+            Assert.True(code == 0, output);
+            var json = System.Text.Json.JsonDocument.Parse(output[..(output.LastIndexOf(']') + 1)]).RootElement;
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, json.ValueKind);
+            var first = json[0];
+            Assert.Equal(["name", "pillar", "programme", "countries", "startDate", "endDate", "targetBeneficiaries", "donors", "partners", "summary", "objectives", "results", "links"],
+                first.EnumerateObject().Select(p => p.Name).ToList());
+            Assert.False(File.Exists(Path.Combine(folder, "hemisphere.db")), "a dry run must not create or change the database");
+
+            (code, output) = await RunAsync(env, ["import-sheets", .. seeds]);
+            Assert.True(code == 0, output);
+            var created = System.Text.RegularExpressions.Regex.Match(output, @"Saved: (\d+) created, (\d+) updated");
+            Assert.True(created.Success, output);
+            Assert.True(int.Parse(created.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 15, output);
+            (code, output) = await RunAsync(env, ["import-sheets", .. seeds]);
+            Assert.True(code == 0, output);
+            Assert.Contains("Saved: 0 created", output, StringComparison.Ordinal);
+
+            (code, output) = await RunAsync(env, ["export-iati", Path.Combine(folder, "iati.xml")]);
+            Assert.True(code == 0, output);
+            var errors = Hemisphere.Tests.Features.Portfolio.PortfolioApiTests.Validate(await File.ReadAllTextAsync(Path.Combine(folder, "iati.xml")));
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+
+            (code, output) = await RunAsync(env, ["import-sheets", Path.Combine(folder, "missing.txt")]);
+            Assert.NotEqual(0, code);
+            (code, output) = await RunAsync(env, ["import-sheets", seeds[0], "--country", "ZZ"]);
+            Assert.NotEqual(0, code);
+        }
+        finally
+        {
+            try { Directory.Delete(folder, true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
     public async Task Migrate_reports_a_clear_error_when_PostgreSQL_is_unreachable_and_works_when_it_is()
     {
         var bad = new Dictionary<string, string>

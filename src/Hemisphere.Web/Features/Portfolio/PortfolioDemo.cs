@@ -25,10 +25,10 @@ public static class PortfolioDemo
         var saved = 0;
         foreach (var (name, text) in Sheets())
         {
-            // An activity whose name could not be read is left for an editor to import by hand.
-            var named = SheetParser.Parse(text).Activities.Where(a => !string.IsNullOrWhiteSpace(a.Name)).ToList();
-            if (named.Count == 0) continue;
-            var outcome = await portfolio.ImportAsync(Actor.System(), named, name, publish: true, ct);
+            // Activities whose name the sheet lost are saved as unpublished drafts for an editor to name.
+            var activities = SheetParser.Parse(text).Activities;
+            if (activities.Count == 0) continue;
+            var outcome = await portfolio.ImportAsync(Actor.System(), activities, name, publish: true, ct);
             if (outcome.IsOk) saved += outcome.Value!.Created + outcome.Value.Updated;
         }
         return saved;

@@ -172,8 +172,8 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
             var a = activities[i] is { } raw
                 ? raw with { Countries = raw.Countries ?? [], Donors = raw.Donors ?? [], Partners = raw.Partners ?? [], Links = raw.Links ?? [] }
                 : new ImportedActivity(null, null, null, [], null, null, null, [], [], null, null, null, []);
-            var key = TextFolding.Fold(a.Name);
-            if (key.Length == 0) { errors[$"activities[{i}].name"] = [l["Validation.Required"]]; continue; }
+            var key = ImportKeyOf(a);
+            if (key is null) { errors[$"activities[{i}].name"] = [l["Validation.Required"]]; continue; }
             if (!seen.Add(key)) continue;
             var existing = await db.Activities.FirstOrDefaultAsync(x => x.ImportKey == key, ct);
             var entity = existing ?? new Activity { CreatedAt = clock.GetUtcNow(), Published = publish };
@@ -188,12 +188,16 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
                 Merge(entity.ExpectedResults, null), Merge(entity.AchievedResults, a.Results),
                 entity.FundingAmount, entity.FundingCurrency, existing is null ? publish : null);
             if (existing is not null) await db.Entry(existing).Reference(x => x.Programme).LoadAsync(ct);
-            var v = await ApplyAsync(entity, input, ct);
+            var v = await ApplyAsync(entity, input, ct, requireName: false);
             if (!v.IsValid)
             {
                 foreach (var (field, messages) in v.Errors) errors[$"activities[{i}].{field}"] = messages;
                 continue;
             }
+            // A sheet whose name column was lost still yields the activity, as an unpublished draft
+            // for an editor to name; it is matched on re-import by its text.
+            entity.ImportKey = key;
+            if (entity.Name.IsEmpty) entity.Published = false;
             entity.Source = source ?? entity.Source;
             prepared.Add((entity, existing is null));
         }
@@ -207,13 +211,24 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
         return Outcome<ImportSummary>.Ok(new ImportSummary(prepared.Count(p => p.IsNew), prepared.Count(p => !p.IsNew), prepared.Select(p => p.Entity.Id).ToList()));
     }
 
+    /// <summary>The folded name; for an unnamed activity, a digest of its first text, so the same sheet maps to the same row.</summary>
+    public static string? ImportKeyOf(ImportedActivity a)
+    {
+        var name = TextFolding.Fold(a.Name);
+        if (name.Length > 0) return name;
+        var text = TextFolding.Fold(a.Summary ?? a.Objectives ?? a.Results ?? a.TargetBeneficiaries);
+        if (text.Length == 0) return null;
+        var digest = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text[..Math.Min(text.Length, 400)]));
+        return "unnamed:" + Convert.ToHexString(digest)[..24].ToLowerInvariant();
+    }
+
     private static Translations Merge(LocalizedText current, string? english) =>
         new(string.IsNullOrWhiteSpace(english) ? NullIfEmpty(current.En) : english, current.Es, current.Pt, current.Fr);
 
-    private async Task<Validation> ApplyAsync(Activity a, ActivityInput input, CancellationToken ct)
+    private async Task<Validation> ApplyAsync(Activity a, ActivityInput input, CancellationToken ct, bool requireName = true)
     {
         var v = new Validation(l);
-        var name = Texts(v, "name", input.Name, PortfolioLimits.Name, required: true);
+        var name = Texts(v, "name", input.Name, PortfolioLimits.Name, required: requireName);
         var pillar = v.Text("pillar", input.Pillar, 100);
         var beneficiaries = Texts(v, "targetBeneficiaries", input.TargetBeneficiaries, PortfolioLimits.MediumText);
         var summary = Texts(v, "summary", input.Summary, PortfolioLimits.LongText);
@@ -256,7 +271,9 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
         }
         if (!v.IsValid) return v;
         a.Name = name;
-        a.ImportKey = TextFolding.Fold(name.En.Length > 0 ? name.En : name.Current);
+        // An imported activity that had no name keeps the key of its text, so re-importing its sheet still finds it.
+        if (!a.ImportKey.StartsWith("unnamed:", StringComparison.Ordinal) || a.Name.IsEmpty)
+            a.ImportKey = TextFolding.Fold(name.En.Length > 0 ? name.En : name.Current);
         a.Pillar = pillar;
         a.Programme = programme;
         a.ProgrammeId = programme?.Id;
@@ -298,7 +315,7 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
     {
         Translations T(LocalizedText x) => new(x.Exactly("en"), x.Exactly("es"), x.Exactly("pt"), x.Exactly("fr"));
         return new ActivityDto(
-            a.Id, a.Name.Current, a.Pillar, a.ProgrammeId, a.Programme?.Name.Current, a.StartDate, a.EndDate, StatusNames.Name(a.StatusOn(Today)),
+            a.Id, a.Name.IsEmpty ? l["Portfolio.Untitled"] : a.Name.Current, a.Pillar, a.ProgrammeId, a.Programme?.Name.Current, a.StartDate, a.EndDate, StatusNames.Name(a.StatusOn(Today)),
             a.Countries, a.Donors, a.Partners, a.Links,
             NullIfEmpty(a.TargetBeneficiaries.Current), NullIfEmpty(a.Summary.Current), NullIfEmpty(a.Objectives.Current),
             NullIfEmpty(a.ExpectedResults.Current), NullIfEmpty(a.AchievedResults.Current),
