@@ -84,7 +84,8 @@ public sealed class VerbTests(Apps apps)
             Assert.True(code == 0, output);
             var created = System.Text.RegularExpressions.Regex.Match(output, @"Saved: (\d+) created, (\d+) updated");
             Assert.True(created.Success, output);
-            Assert.True(int.Parse(created.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 15, output);
+            // 21 activities in the three sheets; those printed on several sheets (same name or same summary) become one.
+            Assert.True(int.Parse(created.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 10, output);
             (code, output) = await RunAsync(env, ["import-sheets", .. seeds]);
             Assert.True(code == 0, output);
             Assert.Contains("Saved: 0 created", output, StringComparison.Ordinal);

@@ -26,7 +26,10 @@ public static class PortfolioDemo
         foreach (var (name, text) in Sheets())
         {
             // Activities whose name the sheet lost are saved as unpublished drafts for an editor to name.
-            var activities = SheetParser.Parse(text).Activities;
+            // A country sheet's own country is the one most of its activities name; read it again with that hint.
+            var firstRead = SheetParser.Parse(text).Activities;
+            var country = firstRead.SelectMany(a => a.Countries).GroupBy(c => c).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+            var activities = country is null ? firstRead : SheetParser.Parse(text, country).Activities;
             if (activities.Count == 0) continue;
             var outcome = await portfolio.ImportAsync(Actor.System(), activities, name, publish: true, ct);
             if (outcome.IsOk) saved += outcome.Value!.Created + outcome.Value.Updated;

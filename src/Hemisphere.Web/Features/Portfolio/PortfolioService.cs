@@ -166,6 +166,11 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
         var errors = new Dictionary<string, string[]>();
         var prepared = new List<(Activity Entity, bool IsNew)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // The same activity is printed on several country sheets, sometimes without its name: match
+        // it by its whole summary as well as by its name.
+        var byText = (await db.Activities.AsNoTracking().Select(x => new { x.Id, Summary = x.Summary.En }).ToListAsync(ct))
+            .Where(x => TextDigest(x.Summary) is not null).GroupBy(x => TextDigest(x.Summary)!).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        var batchByText = new Dictionary<string, Activity>(StringComparer.Ordinal);
         for (var i = 0; i < activities.Count; i++)
         {
             // Lists may arrive as null from JSON even though the record says otherwise.
@@ -174,13 +179,23 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
                 : new ImportedActivity(null, null, null, [], null, null, null, [], [], null, null, null, []);
             var key = ImportKeyOf(a);
             if (key is null) { errors[$"activities[{i}].name"] = [l["Validation.Required"]]; continue; }
+            var digest = TextDigest(a.Summary);
+            if (digest is not null && batchByText.TryGetValue(digest, out var sameInBatch))
+            {
+                // Printed twice in this import: add its countries to the first one.
+                sameInBatch.Countries = sameInBatch.Countries.Union(a.Countries.Select(c => c.ToUpperInvariant())).ToList();
+                continue;
+            }
             if (!seen.Add(key)) continue;
             var existing = await db.Activities.FirstOrDefaultAsync(x => x.ImportKey == key, ct);
+            if (existing is null && digest is not null && byText.TryGetValue(digest, out var sameId))
+                existing = await db.Activities.FirstOrDefaultAsync(x => x.Id == sameId, ct);
             var entity = existing ?? new Activity { CreatedAt = clock.GetUtcNow(), Published = publish };
+            var wasUnnamed = existing is not null && existing.Name.IsEmpty;
             var input = new ActivityInput(
                 Merge(entity.Name, a.Name), a.Pillar ?? entity.Pillar, null, a.Programme ?? entity.Programme?.Name.En,
                 a.StartDate ?? entity.StartDate, a.EndDate ?? entity.EndDate, null,
-                a.Countries.Count > 0 ? [.. a.Countries] : entity.Countries,
+                entity.Countries.Union(a.Countries.Select(c => c.ToUpperInvariant())).ToList(),
                 a.Donors.Count > 0 ? [.. a.Donors] : entity.Donors,
                 a.Partners.Count > 0 ? [.. a.Partners] : entity.Partners,
                 a.Links.Count > 0 ? [.. a.Links] : entity.Links,
@@ -196,10 +211,12 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
             }
             // A sheet whose name column was lost still yields the activity, as an unpublished draft
             // for an editor to name; it is matched on re-import by its text.
-            entity.ImportKey = key;
+            entity.ImportKey = entity.Name.IsEmpty ? key : TextFolding.Fold(entity.Name.En.Length > 0 ? entity.Name.En : entity.Name.Current);
             if (entity.Name.IsEmpty) entity.Published = false;
+            else if (wasUnnamed && publish) entity.Published = true;
             entity.Source = source ?? entity.Source;
             prepared.Add((entity, existing is null));
+            if (digest is not null) batchByText[digest] = entity;
         }
         if (errors.Count > 0)
         {
@@ -209,6 +226,15 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
         foreach (var (entity, isNew) in prepared.Where(p => p.IsNew)) db.Activities.Add(entity);
         await db.SaveChangesAsync(ct);
         return Outcome<ImportSummary>.Ok(new ImportSummary(prepared.Count(p => p.IsNew), prepared.Count(p => !p.IsNew), prepared.Select(p => p.Entity.Id).ToList()));
+    }
+
+    /// <summary>A digest of a whole summary (folded), or null when there is too little text to tell activities apart.</summary>
+    public static string? TextDigest(string? summary)
+    {
+        var text = TextFolding.Fold(summary);
+        if (text.Length < 80) return null;
+        var digest = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
+        return Convert.ToHexString(digest)[..24];
     }
 
     /// <summary>The folded name; for an unnamed activity, a digest of its first text, so the same sheet maps to the same row.</summary>

@@ -45,4 +45,23 @@ public sealed class SeedImportTests(Apps apps)
         Assert.Equal(0, second.GetProperty("created").GetInt32());
         Assert.Equal(count, second.GetProperty("updated").GetInt32());
     }
+
+    [Theory, BothProviders]
+    public async Task The_same_activity_on_two_country_sheets_becomes_one_with_both_countries(DatabaseProvider provider)
+    {
+        var app = apps[provider];
+        var editor = await app.ClientForRoleAsync(HemisphereRole.Editor);
+        foreach (var (seed, country) in new[] { ("004", "CR"), ("000", "HN") })
+        {
+            var preview = await (await editor.PostAsync($"/api/v1/portfolio/import/preview?country={country}", File(Encoding.UTF8.GetBytes(Seed(seed)), seed + ".txt"))).JsonAsync();
+            var saved = await editor.PostAsJsonAsync("/api/v1/portfolio/import", new { activities = preview.GetProperty("activities"), source = seed, publish = true });
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+        var list = await (await app.CreateClient().GetAsync("/api/v1/portfolio/activities?q=Police Development and Professionalization&pageSize=50")).JsonAsync();
+        var police = Assert.Single(list.GetProperty("items").EnumerateArray());
+        var countries = police.GetProperty("countries").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Contains("CR", countries);
+        Assert.Contains("HN", countries);
+        Assert.Equal("2015-07-01", police.GetProperty("startDate").GetString());
+    }
 }
