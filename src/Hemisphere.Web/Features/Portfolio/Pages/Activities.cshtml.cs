@@ -13,6 +13,7 @@ public sealed class ActivitiesModel(PortfolioService portfolio, DirectoryService
     [BindProperty(SupportsGet = true)] public string? Donor { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? ProgrammeId { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Page<ActivityDto> Result { get; private set; } = new([], 0, 1, 25);
@@ -24,7 +25,7 @@ public sealed class ActivitiesModel(PortfolioService portfolio, DirectoryService
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = User.Actor();
-        Result = await portfolio.ListAsync(actor, new ActivityFilter(Q, Country, Donor, null, Year, Status, null, PortfolioPolicy.SeesUnpublished(actor)), PageRequest.From(PageNumber, 25), ct);
+        Result = await portfolio.ListAsync(actor, new ActivityFilter(Q, Country, Donor, null, Year, Status, ProgrammeId, PortfolioPolicy.SeesUnpublished(actor)), PageRequest.From(PageNumber, 25), ct);
         States = await directory.MemberStatesAsync(null, false, ct);
         CanImport = PortfolioPolicy.CanImport(actor);
     }
