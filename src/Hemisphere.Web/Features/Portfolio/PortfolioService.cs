@@ -19,6 +19,16 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
 
     public async Task<Page<ActivityDto>> ListAsync(Actor actor, ActivityFilter f, PageRequest page, CancellationToken ct)
     {
+        // Filters the database can answer alone: page there, reading only the page's rows.
+        if (string.IsNullOrWhiteSpace(f.Donor) && string.IsNullOrWhiteSpace(f.Pillar) && f.Year is null && string.IsNullOrWhiteSpace(f.Status)
+            && string.IsNullOrWhiteSpace(f.Q) && !(f.IncludeUnpublished && PortfolioPolicy.SeesUnpublished(actor)))
+        {
+            var q = DatabaseFiltered(f);
+            var total = await q.CountAsync(ct);
+            var rows = await q.Include(a => a.Programme).OrderByDescending(a => a.StartDate).ThenBy(a => a.Id)
+                .Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+            return new Page<ActivityDto>(rows.Select(a => ToDto(a, false)).ToList(), total, page.Number, page.Size);
+        }
         var all = await FilteredAsync(actor, f, ct);
         var items = all.OrderByDescending(a => a.StartDate ?? DateOnly.MinValue).ThenBy(a => a.Name.Current, StringComparer.CurrentCulture)
             .Skip(page.Skip).Take(page.Size).Select(a => ToDto(a, false)).ToList();
@@ -31,17 +41,10 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
     /// </summary>
     public async Task<List<Activity>> FilteredAsync(Actor actor, ActivityFilter f, CancellationToken ct)
     {
-        var q = db.Activities.AsNoTracking().Include(a => a.Programme).AsQueryable();
         var seesUnpublished = f.IncludeUnpublished && PortfolioPolicy.SeesUnpublished(actor);
-        if (!seesUnpublished) q = q.Where(a => a.Published);
-        if (f.ProgrammeId is { } p) q = q.Where(a => a.ProgrammeId == p);
+        var q = DatabaseFiltered(f, publishedOnly: !seesUnpublished).Include(a => a.Programme);
         var list = await q.ToListAsync(ct);
         if (seesUnpublished) list = list.Where(a => a.Published || PortfolioPolicy.CanEdit(actor, a.Countries)).ToList();
-        if (!string.IsNullOrWhiteSpace(f.Country))
-        {
-            var c = f.Country.Trim().ToUpperInvariant();
-            list = list.Where(a => a.Countries.Contains(c)).ToList();
-        }
         if (!string.IsNullOrWhiteSpace(f.Donor))
         {
             var d = TextFolding.Fold(f.Donor);
@@ -58,6 +61,20 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
                 .Contains(term, StringComparison.Ordinal)).ToList();
         }
         return list;
+    }
+
+    /// <summary>The filters both providers answer in SQL: published, programme, country (a list column).</summary>
+    private IQueryable<Activity> DatabaseFiltered(ActivityFilter f, bool publishedOnly = true)
+    {
+        var q = db.Activities.AsNoTracking();
+        if (publishedOnly) q = q.Where(a => a.Published);
+        if (f.ProgrammeId is { } p) q = q.Where(a => a.ProgrammeId == p);
+        if (!string.IsNullOrWhiteSpace(f.Country))
+        {
+            var c = f.Country.Trim().ToUpperInvariant();
+            q = q.Where(a => a.Countries.Contains(c));
+        }
+        return q;
     }
 
     /// <summary>The years an activity runs in (to today when it has no end).</summary>
@@ -85,7 +102,12 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
 
     public async Task<Dashboard> DashboardAsync(Actor actor, IReadOnlyDictionary<string, string> countryNames, CancellationToken ct)
     {
-        var list = await FilteredAsync(actor, new ActivityFilter(null, null, null, null, null, null, null, false), ct);
+        // Only the columns the figures need, not the texts.
+        var list = (await db.Activities.AsNoTracking().Where(a => a.Published)
+            .Select(a => new { a.Countries, a.Donors, a.Pillar, a.StartDate, a.EndDate, a.StatusOverride, a.FundingAmount })
+            .ToListAsync(ct))
+            .Select(x => new Activity { Countries = x.Countries, Donors = x.Donors, Pillar = x.Pillar, StartDate = x.StartDate, EndDate = x.EndDate, StatusOverride = x.StatusOverride, FundingAmount = x.FundingAmount })
+            .ToList();
         static decimal? Sum(IEnumerable<Activity> xs) => xs.Any(x => x.FundingAmount is not null) ? xs.Sum(x => x.FundingAmount ?? 0) : null;
         List<DashboardRow> By(IEnumerable<(string Key, string Label, Activity A)> pairs) => pairs
             .GroupBy(p => p.Key).Select(g => new DashboardRow(g.Key, g.First().Label, g.Count(), Sum(g.Select(x => x.A))))
