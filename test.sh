@@ -23,6 +23,10 @@ results="$(pwd)/TestResults"
 rm -rf "$results"
 
 dotnet build Hemisphere.slnx -c Release -nologo -clp:ErrorsOnly
+# The code stays formatted as .editorconfig says (whitespace, usings, style).
+for project in src/Hemisphere.Web tests/Hemisphere.Tests tests/Hemisphere.BrowserTests bench/Hemisphere.Bench; do
+  dotnet format "$project" --no-restore --verify-no-changes || { echo "dotnet format found unformatted code in $project (run: dotnet format $project)" >&2; exit 1; }
+done
 status=0
 dotnet test Hemisphere.slnx -c Release --no-build --nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?

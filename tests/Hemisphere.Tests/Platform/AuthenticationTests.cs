@@ -78,7 +78,11 @@ public sealed class AuthenticationTests(Apps apps)
         var email = $"new-{Guid.NewGuid():N}@example.org";
         var register = await client.PostFormAsync("/account/register", new()
         {
-            ["DisplayName"] = "Nueva Persona", ["Email"] = email, ["Password"] = "long-enough-pass", ["ConfirmPassword"] = "long-enough-pass", ["Language"] = "es",
+            ["DisplayName"] = "Nueva Persona",
+            ["Email"] = email,
+            ["Password"] = "long-enough-pass",
+            ["ConfirmPassword"] = "long-enough-pass",
+            ["Language"] = "es",
         });
         Assert.Equal(HttpStatusCode.OK, register.StatusCode);
 
@@ -113,7 +117,10 @@ public sealed class AuthenticationTests(Apps apps)
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + path).Query);
         var reset = await client.PostFormAsync("/account/reset-password", new()
         {
-            ["UserId"] = query["userId"]!, ["Code"] = query["code"]!, ["Password"] = "another-good-pass", ["ConfirmPassword"] = "another-good-pass",
+            ["UserId"] = query["userId"]!,
+            ["Code"] = query["code"]!,
+            ["Password"] = "another-good-pass",
+            ["ConfirmPassword"] = "another-good-pass",
         }, path);
         Assert.Contains("Your password is set", await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = "another-good-pass" });
@@ -138,7 +145,10 @@ public sealed class AuthenticationTests(Apps apps)
         var client = app.CreateClient();
         await client.PostFormAsync("/account/accept-invitation", new()
         {
-            ["UserId"] = query["userId"]!, ["Code"] = query["code"]!, ["Password"] = "invited-password-1", ["ConfirmPassword"] = "invited-password-1",
+            ["UserId"] = query["userId"]!,
+            ["Code"] = query["code"]!,
+            ["Password"] = "invited-password-1",
+            ["ConfirmPassword"] = "invited-password-1",
         }, path);
         var manager = await app.ClientForAsync(new TestUser(Guid.Empty, email).With("invited-password-1"));
         Assert.Equal(HttpStatusCode.OK, (await manager.PutAsJsonAsync($"/api/v1/institutions/{institution.Id}", new { name = "Renamed by manager", kind = "police", countryCode = "PA" })).StatusCode);

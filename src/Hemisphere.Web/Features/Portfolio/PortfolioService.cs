@@ -371,8 +371,12 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
             withTranslations
                 ? new Dictionary<string, Translations>
                 {
-                    ["name"] = T(a.Name), ["targetBeneficiaries"] = T(a.TargetBeneficiaries), ["summary"] = T(a.Summary),
-                    ["objectives"] = T(a.Objectives), ["expectedResults"] = T(a.ExpectedResults), ["achievedResults"] = T(a.AchievedResults),
+                    ["name"] = T(a.Name),
+                    ["targetBeneficiaries"] = T(a.TargetBeneficiaries),
+                    ["summary"] = T(a.Summary),
+                    ["objectives"] = T(a.Objectives),
+                    ["expectedResults"] = T(a.ExpectedResults),
+                    ["achievedResults"] = T(a.AchievedResults),
                 }
                 : null,
             a.UpdatedAt);

@@ -1,9 +1,9 @@
+using System.Text.Json;
 using Hemisphere.Platform.Data;
 using Hemisphere.Platform.Outbox;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
-using System.Text.Json;
 
 namespace Hemisphere.Platform.Mail;
 

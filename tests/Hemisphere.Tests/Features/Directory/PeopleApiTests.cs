@@ -13,8 +13,13 @@ public sealed class PeopleApiTests(Apps apps)
     {
         var response = await editor.PostAsJsonAsync("/api/v1/people", new
         {
-            fullName = name, title = "Inspectora", countryCode = country, visibility,
-            languages = new[] { "es", "EN" }, expertise = new[] { "Prevención de la violencia" }, email = "contact@example.org",
+            fullName = name,
+            title = "Inspectora",
+            countryCode = country,
+            visibility,
+            languages = new[] { "es", "EN" },
+            expertise = new[] { "Prevención de la violencia" },
+            email = "contact@example.org",
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("id").GetGuid();

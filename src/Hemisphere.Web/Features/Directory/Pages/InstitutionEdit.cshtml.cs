@@ -26,8 +26,13 @@ public sealed class InstitutionEditModel(DirectoryService directory, HemisphereD
             if (!DirectoryPolicy.CanUpdateInstitution(User.Actor(), entity)) return Forbid();
             Form = new InstitutionForm
             {
-                Name = entity.Name, Acronym = entity.Acronym, Kind = entity.Kind, CountryCode = entity.CountryCode,
-                ParentId = entity.ParentId, Website = entity.Website, Description = entity.Description,
+                Name = entity.Name,
+                Acronym = entity.Acronym,
+                Kind = entity.Kind,
+                CountryCode = entity.CountryCode,
+                ParentId = entity.ParentId,
+                Website = entity.Website,
+                Description = entity.Description,
             };
             CanDelete = DirectoryPolicy.CanDeleteInstitution(User.Actor(), entity);
         }

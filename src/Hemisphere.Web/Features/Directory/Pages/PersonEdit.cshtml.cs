@@ -26,9 +26,15 @@ public sealed class PersonEditModel(DirectoryService directory, HemisphereDb db,
             if (!DirectoryPolicy.CanUpdatePerson(User.Actor(), p)) return Forbid();
             Form = new PersonForm
             {
-                FullName = p.FullName, Title = p.Title, InstitutionId = p.InstitutionId, CountryCode = p.CountryCode,
-                Languages = string.Join(", ", p.Languages), Expertise = string.Join(", ", p.Expertise),
-                Email = p.Email, Biography = p.Biography, Visibility = p.Visibility,
+                FullName = p.FullName,
+                Title = p.Title,
+                InstitutionId = p.InstitutionId,
+                CountryCode = p.CountryCode,
+                Languages = string.Join(", ", p.Languages),
+                Expertise = string.Join(", ", p.Expertise),
+                Email = p.Email,
+                Biography = p.Biography,
+                Visibility = p.Visibility,
             };
             CanDelete = DirectoryPolicy.CanDeletePerson(User.Actor(), p);
         }

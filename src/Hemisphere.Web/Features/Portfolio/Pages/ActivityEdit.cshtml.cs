@@ -91,11 +91,23 @@ public sealed class ActivityEditModel(PortfolioService portfolio, IStringLocaliz
             string? T(string field) => a.Translations is { } t && t.TryGetValue(field, out var x) ? Pick(x, lang) : null;
             return new ActivityForm
             {
-                Name = T("name"), Pillar = a.Pillar, Programme = a.Programme, StartDate = a.StartDate, EndDate = a.EndDate,
-                Countries = string.Join(", ", a.Countries), Donors = string.Join("\n", a.Donors), Partners = string.Join("\n", a.Partners),
-                TargetBeneficiaries = T("targetBeneficiaries"), Summary = T("summary"), Objectives = T("objectives"),
-                ExpectedResults = T("expectedResults"), AchievedResults = T("achievedResults"), Links = string.Join("\n", a.Links),
-                FundingAmount = a.FundingAmount, FundingCurrency = a.FundingCurrency, Published = a.Published,
+                Name = T("name"),
+                Pillar = a.Pillar,
+                Programme = a.Programme,
+                StartDate = a.StartDate,
+                EndDate = a.EndDate,
+                Countries = string.Join(", ", a.Countries),
+                Donors = string.Join("\n", a.Donors),
+                Partners = string.Join("\n", a.Partners),
+                TargetBeneficiaries = T("targetBeneficiaries"),
+                Summary = T("summary"),
+                Objectives = T("objectives"),
+                ExpectedResults = T("expectedResults"),
+                AchievedResults = T("achievedResults"),
+                Links = string.Join("\n", a.Links),
+                FundingAmount = a.FundingAmount,
+                FundingCurrency = a.FundingCurrency,
+                Published = a.Published,
             };
         }
 

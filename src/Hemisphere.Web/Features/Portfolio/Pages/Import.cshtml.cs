@@ -102,10 +102,19 @@ public sealed class ImportModel(PortfolioService portfolio, DirectoryService dir
 
         public static ImportRow From(ImportedActivity a) => new()
         {
-            Name = a.Name, Pillar = a.Pillar, Programme = a.Programme, Countries = string.Join(", ", a.Countries),
-            StartDate = a.StartDate, EndDate = a.EndDate, TargetBeneficiaries = a.TargetBeneficiaries,
-            Donors = string.Join("\n", a.Donors), Partners = string.Join("\n", a.Partners),
-            Summary = a.Summary, Objectives = a.Objectives, Results = a.Results, Links = string.Join("\n", a.Links),
+            Name = a.Name,
+            Pillar = a.Pillar,
+            Programme = a.Programme,
+            Countries = string.Join(", ", a.Countries),
+            StartDate = a.StartDate,
+            EndDate = a.EndDate,
+            TargetBeneficiaries = a.TargetBeneficiaries,
+            Donors = string.Join("\n", a.Donors),
+            Partners = string.Join("\n", a.Partners),
+            Summary = a.Summary,
+            Objectives = a.Objectives,
+            Results = a.Results,
+            Links = string.Join("\n", a.Links),
         };
 
         public ImportedActivity ToImported() => new(
