@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using CsvHelper;
 using Hemisphere.Features.Directory;
 using Hemisphere.Features.Portfolio.Import;
 using Hemisphere.Platform.Api;
@@ -80,9 +79,11 @@ public static class PortfolioApi
         {
             var activities = await portfolio.FilteredAsync(Actor.System(), PublishedOnly, ct);
             http.Response.ContentType = "application/xml; charset=utf-8";
-            await using var writer = XmlWriter.Create(http.Response.Body, new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) });
-            IatiExport.Write(writer, activities.OrderBy(a => a.StartDate ?? DateOnly.MaxValue), options.Value, clock.GetUtcNow());
-            await writer.FlushAsync();
+            // The writer is synchronous; buffer (in memory, then a temporary file) and send asynchronously.
+            await using var buffer = new Microsoft.AspNetCore.WebUtilities.FileBufferingWriteStream();
+            using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
+                IatiExport.Write(writer, activities.OrderBy(a => a.StartDate ?? DateOnly.MaxValue), options.Value, clock.GetUtcNow());
+            await buffer.DrainBufferAsync(http.Response.Body, ct);
         }).WithSummary("All published activities as an IATI 2.03 activities file.").Produces(200, contentType: "application/xml");
 
         api.MapGet("/export.json", async (HttpContext http, PortfolioService portfolio, CancellationToken ct) =>
@@ -93,19 +94,10 @@ public static class PortfolioApi
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = "attachment; filename=\"hemisphere-activities.csv\"";
             var activities = await portfolio.FilteredAsync(http.User.Actor(), PublishedOnly, ct);
-            await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(true));
-            await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-            foreach (var h in new[] { "id", "name", "pillar", "programme", "startDate", "endDate", "status", "countries", "donors", "partners", "targetBeneficiaries", "summary", "objectives", "results", "links", "fundingAmount", "fundingCurrency" })
-                csv.WriteField(h);
-            await csv.NextRecordAsync();
-            foreach (var a in activities.Select(x => portfolio.ToDto(x, false)))
-            {
-                foreach (var f in new object?[] { a.Id, a.Name, a.Pillar, a.Programme, a.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Status,
-                             string.Join(";", a.Countries), string.Join(";", a.Donors), string.Join(";", a.Partners), a.TargetBeneficiaries, a.Summary, a.Objectives, a.AchievedResults,
-                             string.Join(" ", a.Links), a.FundingAmount?.ToString(CultureInfo.InvariantCulture), a.FundingCurrency })
-                    csv.WriteField(f?.ToString() ?? "");
-                await csv.NextRecordAsync();
-            }
+            // CsvHelper writes synchronously; buffer (in memory, then a temporary file) and send asynchronously.
+            await using var buffer = new Microsoft.AspNetCore.WebUtilities.FileBufferingWriteStream();
+            await PortfolioCsv.WriteAsync(buffer, activities.Select(x => portfolio.ToDto(x, false)));
+            await buffer.DrainBufferAsync(http.Response.Body, ct);
         }).WithSummary("All published activities as CSV (lists separated by ';').").Produces(200, contentType: "text/csv");
 
         api.MapGet("/dashboard", async (HttpContext http, PortfolioService portfolio, DirectoryService directory, CancellationToken ct) =>

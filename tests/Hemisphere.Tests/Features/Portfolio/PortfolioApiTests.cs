@@ -6,6 +6,7 @@ using System.Xml.Schema;
 using Hemisphere.Platform.Data;
 using Hemisphere.Platform.Identity;
 using Hemisphere.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hemisphere.Tests.Features.Portfolio;
 
@@ -148,6 +149,46 @@ public sealed class PortfolioApiTests(Apps apps)
         var page = await app.CreateClient().GetStringAsync("/portfolio/dashboard");
         Assert.Contains("<svg", page, StringComparison.Ordinal);
         Assert.Contains("<desc", page, StringComparison.Ordinal);
+    }
+
+    [Theory, BothProviders]
+    public async Task Large_exports_stream_whole_and_country_sheets_page(DatabaseProvider provider)
+    {
+        var app = apps[provider];
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var country = provider == DatabaseProvider.Sqlite ? "SR" : "GY";
+        var summary = string.Concat(Enumerable.Repeat("A long programme summary with accents — acción, formação, sécurité. ", 60));
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 45; i++)
+            {
+                var name = $"Bulk {tag} {i:00}";
+                db.Activities.Add(new Hemisphere.Features.Portfolio.Activity
+                {
+                    Name = LocalizedText.English(name),
+                    ImportKey = Hemisphere.Platform.Search.TextFolding.Fold(name),
+                    Countries = [country],
+                    Published = true,
+                    Summary = LocalizedText.English(summary),
+                    StartDate = new DateOnly(2016, 1, 1).AddDays(i),
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+        var client = app.CreateClient();
+        var xml = await client.GetStringAsync("/api/v1/portfolio/iati");
+        Assert.True(xml.Length > 100_000, xml.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(Validate(xml));
+        var csv = await client.GetStringAsync("/api/v1/portfolio/export.csv");
+        Assert.Contains($"Bulk {tag} 44", csv, StringComparison.Ordinal);
+        Assert.EndsWith("\r\n", csv, StringComparison.Ordinal);
+
+        var page1 = await client.GetStringAsync($"/portfolio/countries/{country}?lang=en");
+        Assert.Contains($"Bulk {tag} 44", page1, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Bulk {tag} 00", page1, StringComparison.Ordinal);
+        Assert.Contains("?all=true", page1, StringComparison.Ordinal);
+        var all = await client.GetStringAsync($"/portfolio/countries/{country}?all=true");
+        Assert.Contains($"Bulk {tag} 00", all, StringComparison.Ordinal);
     }
 
     public static List<string> Validate(string xml)
