@@ -4,8 +4,9 @@ using Hemisphere.Bench.Run;
 
 const string Usage = """
     Usage: Hemisphere.Bench <verb> [options]
-      generate --connection CS [--institutions 2000] [--people 200000] [--seed 42] [--reset]
-          Writes deterministic directory data into a migrated PostgreSQL database with binary COPY.
+      generate --connection CS [--institutions 2000] [--people 200000] [--activities 5000] [--programmes 20]
+          [--seed 42] [--reset]
+          Writes deterministic directory and portfolio data into a migrated PostgreSQL database with binary COPY.
           Refuses when generated rows are already there; --reset deletes them first (and only them).
       run --url http://127.0.0.1:PORT [--duration 20s] [--warmup 5s] [--connections 32] [--threads 2]
           [--results bench/results] [--label TEXT]
