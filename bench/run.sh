@@ -139,6 +139,7 @@ if [[ $HOLD == 1 ]]; then
   echo "Site:       http://127.0.0.1:$SITE_PORT (pid $SITE_PID, log $WORK/site.log, published in $WORK/site)"
   echo "PostgreSQL: $CONNECTION"
   echo "Benchmark:  ${BENCH[*]}"
+  trap 'exit "$RUN_STATUS"' INT TERM
   while true; do sleep 1; done
 fi
 exit "$RUN_STATUS"
