@@ -4,13 +4,14 @@ using Hemisphere.Bench.Run;
 
 const string Usage = """
     Usage: Hemisphere.Bench <verb> [options]
-      generate --connection CS [--institutions 2000] [--people 200000] [--seed 42] [--reset]
-          Writes deterministic directory data into a migrated PostgreSQL database with binary COPY.
+      generate --connection CS [--institutions 2000] [--people 200000] [--activities 5000] [--programmes 20]
+          [--seed 42] [--reset]
+          Writes deterministic directory and portfolio data into a migrated PostgreSQL database with binary COPY.
           Refuses when generated rows are already there; --reset deletes them first (and only them).
-      run --url http://127.0.0.1:PORT [--duration 20s] [--warmup 5s] [--connections 32] [--threads 2]
-          [--results bench/results] [--label TEXT]
-          Drives the running site with wrk, one scenario after another, prints a markdown table
-          and writes it as JSON to the results folder.
+      run --url http://127.0.0.1:PORT [--duration 20s] [--warmup 5s] [--connections 32] [--big-connections 4]
+          [--threads 2] [--results bench/results] [--label TEXT]
+          Drives the running site with wrk, one scenario after another (the large answers with --big-connections),
+          prints a markdown table and writes it as JSON to the results folder.
     """;
 
 try

@@ -12,10 +12,12 @@ public static class GenerateCommand
 
     public static async Task<int> RunAsync(Arguments args)
     {
-        args.AllowOnly("--connection", "--institutions", "--people", "--seed", "--reset");
+        args.AllowOnly("--connection", "--institutions", "--people", "--activities", "--programmes", "--seed", "--reset");
         var connectionString = args.Required("--connection");
         var institutionCount = args.Int("--institutions", 2000, 1, 1_000_000);
         var peopleCount = args.Int("--people", 200_000, 0, 50_000_000);
+        var activityCount = args.Int("--activities", 5000, 0, 1_000_000);
+        var programmeCount = args.Int("--programmes", 20, 0, 10_000);
         var seed = args.Int("--seed", 42, int.MinValue, int.MaxValue);
         var reset = args.Flag("--reset");
         var ct = CancellationToken.None;
@@ -32,6 +34,12 @@ public static class GenerateCommand
         var rng = new Random(seed);
         var (institutions, certifications) = new InstitutionFactory(rng, countries, Epoch).Create(institutionCount);
         var people = new PersonFactory(rng, countries, institutions, Epoch).Create(peopleCount);
+        // The portfolio draws from its own generator, so the directory rows stay what they were before it existed
+        // and the activities do not change with --institutions or --people.
+        var (programmeKeys, activityKeys) = await OtherPortfolioKeysAsync(connection, ct);
+        var portfolio = new ActivityFactory(new Random(unchecked(seed * 7919 + 0x504F5254)), countries, Epoch, programmeKeys, activityKeys);
+        var programmes = portfolio.CreateProgrammes(programmeCount);
+        var activities = portfolio.CreateActivities(activityCount, programmes);
         var buildSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
@@ -41,16 +49,18 @@ public static class GenerateCommand
             await DirectoryCopy.InstitutionsAsync(connection, institutions, ct);
             await DirectoryCopy.CertificationsAsync(connection, certifications, ct);
             await DirectoryCopy.PeopleAsync(connection, people, ct);
+            await PortfolioCopy.ProgrammesAsync(connection, programmes, ct);
+            await PortfolioCopy.ActivitiesAsync(connection, activities, ct);
             await tx.CommitAsync(ct);
         }
         var copySeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
         // A settled database: statistics for the planner and a visibility map, as autovacuum would leave it.
-        await ExecuteAsync(connection, """VACUUM (ANALYZE) "Institutions", "QualityCertifications", "People" """, ct);
+        await ExecuteAsync(connection, """VACUUM (ANALYZE) "Institutions", "QualityCertifications", "People", "Programmes", "Activities" """, ct);
         var vacuumSeconds = clock.Elapsed.TotalSeconds;
 
-        Report(countries.Count, institutions, certifications, people, existing, reset, buildSeconds, copySeconds, vacuumSeconds, total.Elapsed.TotalSeconds);
+        Report(countries.Count, institutions, certifications, people, programmes, activities, existing, reset, buildSeconds, copySeconds, vacuumSeconds, total.Elapsed.TotalSeconds);
         return 0;
     }
 
@@ -73,13 +83,35 @@ public static class GenerateCommand
              SELECT (SELECT count(*) FROM "Institutions" WHERE {BenchIds.SqlIsGenerated})
                   + (SELECT count(*) FROM "QualityCertifications" WHERE {BenchIds.SqlIsGenerated})
                   + (SELECT count(*) FROM "People" WHERE {BenchIds.SqlIsGenerated})
+                  + (SELECT count(*) FROM "Programmes" WHERE {BenchIds.SqlIsGenerated})
+                  + (SELECT count(*) FROM "Activities" WHERE {BenchIds.SqlIsGenerated})
              """, connection);
         return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// Keys of programmes and activities that generate did not write (demo data, real records), which
+    /// generated names must avoid: both columns are unique.
+    /// </summary>
+    private static async Task<(HashSet<string> Programmes, HashSet<string> Activities)> OtherPortfolioKeysAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        async Task<HashSet<string>> KeysAsync(string sql)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) keys.Add(reader.GetString(0));
+            return keys;
+        }
+        return (await KeysAsync($"""SELECT "Key" FROM "Programmes" WHERE NOT {BenchIds.SqlIsGenerated}"""),
+                await KeysAsync($"""SELECT "ImportKey" FROM "Activities" WHERE NOT {BenchIds.SqlIsGenerated}"""));
     }
 
     /// <summary>Only generated rows; anything else (demo data, real records) stays.</summary>
     private static async Task DeleteGeneratedAsync(NpgsqlConnection connection, CancellationToken ct)
     {
+        await ExecuteAsync(connection, $"""DELETE FROM "Activities" WHERE {BenchIds.SqlIsGenerated}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "Programmes" WHERE {BenchIds.SqlIsGenerated}""", ct);
         await ExecuteAsync(connection, $"""DELETE FROM "People" WHERE {BenchIds.SqlIsGenerated}""", ct);
         await ExecuteAsync(connection, $"""DELETE FROM "QualityCertifications" WHERE {BenchIds.SqlIsGenerated}""", ct);
         await ExecuteAsync(connection, $"""UPDATE "Institutions" SET "ParentId" = NULL WHERE {BenchIds.SqlIsGenerated} AND "ParentId" IS NOT NULL""", ct);
@@ -93,16 +125,21 @@ public static class GenerateCommand
     }
 
     private static void Report(int countries, List<InstitutionRow> institutions, List<CertificationRow> certifications, List<PersonRow> people,
-        long deleted, bool reset, double build, double copy, double vacuum, double total)
+        List<ProgrammeRow> programmes, List<ActivityRow> activities, long deleted, bool reset, double build, double copy, double vacuum, double total)
     {
         static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
         static string S(double s) => s.ToString("0.0", CultureInfo.InvariantCulture) + " s";
-        var rows = institutions.Count + certifications.Count + people.Count;
+        var rows = institutions.Count + certifications.Count + people.Count + programmes.Count + activities.Count;
         if (reset) Console.WriteLine($"Deleted {N(deleted)} previously generated rows.");
         Console.WriteLine($"Member states used: {countries}");
         Console.WriteLine($"Institutions:   {N(institutions.Count),9}  ({N(institutions.Count(i => i.ParentId is not null))} with a parent, {N(institutions.Count(i => i.CountryCode is null))} international)");
         Console.WriteLine($"Certifications: {N(certifications.Count),9}  ({N(certifications.Select(c => c.InstitutionId).Distinct().Count())} institutions certified)");
         Console.WriteLine($"People:         {N(people.Count),9}  ({N(people.Count(p => p.Visibility == "Public"))} public, {N(people.Count(p => p.Visibility == "Members"))} members only, {N(people.Count(p => p.Visibility == "Private"))} private)");
+        Console.WriteLine($"Programmes:     {N(programmes.Count),9}");
+        var published = activities.Where(a => a.Published).ToList();
+        var perCountry = published.SelectMany(a => a.Countries).GroupBy(c => c).Select(g => (Code: g.Key, Count: g.Count())).OrderByDescending(x => x.Count).ThenBy(x => x.Code, StringComparer.Ordinal).ToList();
+        var busiest = perCountry.Count > 0 ? $"; most in {perCountry[0].Code}, {N(perCountry[0].Count)} published" : "";
+        Console.WriteLine($"Activities:     {N(activities.Count),9}  ({N(published.Count)} published, {N(activities.Count(a => a.ProgrammeId is not null))} in a programme, {N(activities.Count(a => a.FundingAmount is not null))} with funding, {N(activities.Count(a => a.EndDate is null))} open-ended; {perCountry.Count} countries{busiest})");
         Console.WriteLine($"Rows: {N(rows)} in {S(total)} (build {S(build)}, COPY {S(copy)}, VACUUM ANALYZE {S(vacuum)}; {N((long)(rows / Math.Max(copy, 0.001)))} rows/s copied)");
     }
 }

@@ -22,3 +22,26 @@ public sealed record PersonRow(
     Guid Id, string FullName, string? Title, Guid? InstitutionId, string? CountryCode,
     string[] Languages, string[] Expertise, string? Biography, string? Email, string Visibility,
     string SearchText, DateTime CreatedAt, DateTime UpdatedAt);
+
+/// <summary>A localized text as the site stores it: four columns, En never null ("" when there is no English).</summary>
+public sealed record Texts(string En, string? Es = null, string? Pt = null, string? Fr = null)
+{
+    public static readonly Texts None = new("");
+}
+
+/// <summary>A row of "Programmes".</summary>
+public sealed record ProgrammeRow(Guid Id, string Key, Texts Name, Texts Summary)
+{
+    /// <summary>The programme it is a phase of (topics, beneficiaries, partners, web page).</summary>
+    public required ProgrammeDefinition Definition { get; init; }
+    /// <summary>1 for the programme itself, 2 for its phase II…</summary>
+    public required int Phase { get; init; }
+}
+
+/// <summary>A row of "Activities" (StatusOverride always null: the status follows the dates).</summary>
+public sealed record ActivityRow(
+    Guid Id, string? Pillar, Guid? ProgrammeId, DateOnly? StartDate, DateOnly? EndDate,
+    string[] Countries, string[] Donors, string[] Partners, string[] Links,
+    decimal? FundingAmount, string? FundingCurrency, bool Published, string ImportKey, string? Source,
+    DateTime CreatedAt, DateTime UpdatedAt,
+    Texts Name, Texts TargetBeneficiaries, Texts Summary, Texts Objectives, Texts ExpectedResults, Texts AchievedResults);

@@ -4,14 +4,20 @@ using System.Text.Json;
 
 namespace Hemisphere.Bench.Run;
 
+/// <summary>
+/// One scenario's outcome. CeilingKey: the ceiling it is read against. RatioBasis: "requests" (req/s ÷
+/// the ceiling's req/s) or "bytes" (body bytes/s ÷ the ceiling's, when the ceiling was capped below the
+/// scenario's size). Broken: the site failed the plain request (5xx, or a body cut off).
+/// </summary>
 public sealed record ScenarioResult(
-    string Key, string Title, string Request, int Paths, int? Status, long? ResponseBytes, string? ContentType,
-    string? Skipped, string? LoadAverageAtStart, WrkResult? Measured, double? RatioToCeiling);
+    string Key, string Title, string Request, int Paths, int Connections, int? Status, long? ResponseBytes, string? ContentType, double? ProbeMs,
+    string? Skipped, bool Broken, string? LoadAverageAtStart, WrkResult? Measured, string? CeilingKey, long? CappedFrom,
+    double? RatioToCeiling, string? RatioBasis, double? BodyBytesPerSecond);
 
 public sealed record RunReport(
-    DateTimeOffset StartedAt, DateTimeOffset FinishedAt, string Url, string Duration, string Warmup, int Connections, int Threads,
+    DateTimeOffset StartedAt, DateTimeOffset FinishedAt, string Url, string Duration, string Warmup, int Connections, int BigConnections, int Threads,
     string? Label, int ProcessorCount, string? LoadAverageBefore, string? LoadAverageAfter, long CeilingBytes,
-    IReadOnlyList<ScenarioResult> Scenarios);
+    IReadOnlyList<ScenarioResult> Scenarios, IReadOnlyList<string> Notes);
 
 public static class Report
 {
@@ -26,24 +32,37 @@ public static class Report
     public static string Markdown(RunReport report)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"wrk: {report.Connections} connections, {report.Threads} threads, {report.Duration} per scenario after a {report.Warmup} warm-up; {report.Url}; {report.ProcessorCount} cores, load average before {report.LoadAverageBefore ?? "?"}, after {report.LoadAverageAfter ?? "?"}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"wrk: {report.Connections} connections ({report.BigConnections} for the large answers: g, h, i and their ceilings), {report.Threads} threads, {report.Duration} per scenario after a {report.Warmup} warm-up; {report.Url}; {report.ProcessorCount} cores, load average before {report.LoadAverageBefore ?? "?"}, after {report.LoadAverageAfter ?? "?"}.");
         md.AppendLine();
-        md.AppendLine("| | Scenario | Request | Bytes | Req/s | p50 ms | p95 ms | p99 ms | vs ceiling | Errors |");
-        md.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| | Scenario | Request | Conn. | Bytes | Req/s | MB/s | p50 ms | p95 ms | p99 ms | vs ceiling | Errors |");
+        md.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in report.Scenarios)
         {
             var bytes = s.ResponseBytes?.ToString("N0", CultureInfo.InvariantCulture) ?? "";
             if (s.Measured is not { } m)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Key} | {s.Title} | `{s.Request}` | | skipped: HTTP {s.Status} — {s.Skipped} | | | | | |");
+                var status = s.Status is { } code ? $"HTTP {code}" + (s.Broken ? ", failed" : "") : "";
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Key} | {s.Title} | `{s.Request}` | {s.Connections} | {bytes} | skipped{(status.Length > 0 ? ": " + status : "")} — {s.Skipped} | | | | | | |");
                 continue;
             }
-            var ratio = s.RatioToCeiling is { } r ? r.ToString(r switch { >= 0.1 => "0.00", >= 0.01 => "0.000", _ => "0.0000" }, CultureInfo.InvariantCulture) : "n/a";
+            var ratio = s.RatioToCeiling is { } r
+                ? r.ToString(r switch { >= 0.1 => "0.00", >= 0.01 => "0.000", _ => "0.0000" }, CultureInfo.InvariantCulture)
+                  + (s.CeilingKey is null ? "" : $" ({s.CeilingKey}{(s.RatioBasis == "bytes" ? ", B/s" : "")})")
+                : "n/a";
+            var megabytes = s.BodyBytesPerSecond is { } bps ? (bps / 1e6).ToString(bps < 1e7 ? "0.00" : "0.0", CultureInfo.InvariantCulture) : "";
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {s.Key} | {s.Title} | `{s.Request}` | {bytes} | {m.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)} | {Ms(m.P50Ms)} | {Ms(m.P95Ms)} | {Ms(m.P99Ms)} | {ratio} | {m.Errors.Total.ToString(CultureInfo.InvariantCulture)} |");
+                $"| {s.Key} | {s.Title} | `{s.Request}` | {s.Connections} | {bytes} | {Rate(m.RequestsPerSecond)} | {megabytes} | {Ms(m.P50Ms)} | {Ms(m.P95Ms)} | {Ms(m.P99Ms)} | {ratio} | {m.Errors.Total.ToString(CultureInfo.InvariantCulture)} |");
+        }
+        if (report.Notes.Count > 0)
+        {
+            md.AppendLine();
+            foreach (var note in report.Notes) md.AppendLine("- " + note);
         }
         return md.ToString();
     }
+
+    /// <summary>Whole requests per second, with a decimal below 100 (the exports do a few a second).</summary>
+    private static string Rate(double rps) => rps.ToString(rps < 100 ? "N1" : "N0", CultureInfo.InvariantCulture);
 
     private static string Ms(double ms) => ms.ToString(ms < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
 

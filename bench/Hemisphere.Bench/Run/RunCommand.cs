@@ -7,7 +7,7 @@ public static class RunCommand
 {
     public static async Task<int> RunAsync(Arguments args)
     {
-        args.AllowOnly("--url", "--duration", "--warmup", "--connections", "--threads", "--results", "--label");
+        args.AllowOnly("--url", "--duration", "--warmup", "--connections", "--big-connections", "--threads", "--results", "--label");
         var url = ParseUrl(args.Required("--url"));
         var duration = args.Text("--duration") ?? "20s";
         var warmup = args.Text("--warmup") ?? "5s";
@@ -15,6 +15,7 @@ public static class RunCommand
         var warm = warmup != "0";
         if (warm) Durations.Parse(warmup);
         var connections = args.Int("--connections", 32, 1, 100_000);
+        var bigConnections = args.Int("--big-connections", 4, 1, 100_000);
         var threads = args.Int("--threads", 2, 1, 1024);
         if (threads > connections) throw new UsageException("--threads cannot exceed --connections (each wrk thread needs a connection).");
         var resultsFolder = args.Text("--results") ?? Path.Combine("bench", "results");
@@ -28,44 +29,105 @@ public static class RunCommand
         var people = await site.GetAsync(Scenarios.PeopleFirstPage, ct);
         if (!people.Ok) throw new BenchException($"GET {Scenarios.PeopleFirstPage} answered {(int)people.Status}; is the site running against a generated database?");
         var publicPeople = await site.PublicPeopleAsync(200, ct);
-        var wrk = new Wrk(url, threads, connections);
-        Console.WriteLine($"{url}: {connections} connections, {threads} wrk threads, {duration} per scenario after a {(warm ? warmup : "no")} warm-up; the people page is {people.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes.");
+        var scenarios = new List<Scenario>(Scenarios.Directory(people.Bytes, publicPeople));
+
+        // The portfolio: each scenario is sized first, so that its own ceiling moves as many bytes.
+        var (code, activities, why) = await site.BusiestCountryAsync(ct);
+        var sheet = Scenarios.CountrySheet(code, activities, why, bigConnections);
+        scenarios.AddRange(Scenarios.WithCeiling(sheet, sheet.Skip is null ? await site.GetAsync(sheet.Paths[0], ct) : null));
+        foreach (var big in new[] { Scenarios.IatiExport(bigConnections), Scenarios.JsonExport(bigConnections) })
+            scenarios.AddRange(Scenarios.WithCeiling(big, await site.GetAsync(big.Paths[0], ct)));
+
+        var wrk = new Wrk(url, threads);
+        Console.WriteLine($"{url}: {connections} connections ({bigConnections} for the large answers), {threads} wrk threads, {duration} per scenario after a {(warm ? warmup : "no")} warm-up; the people page is {people.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes.");
 
         var results = new List<ScenarioResult>();
-        foreach (var scenario in Scenarios.All(people.Bytes, publicPeople))
-            results.Add(await RunScenarioAsync(site, wrk, scenario, duration, warm ? warmup : null, ct));
+        foreach (var scenario in scenarios)
+            results.Add(await RunScenarioAsync(site, wrk, scenario, duration, warm ? warmup : null, scenario.Connections ?? connections, ct));
+        results = Ratios(results);
 
-        var ceiling = results[0].Measured?.RequestsPerSecond;
-        results = results.Select(r => r with { RatioToCeiling = ceiling > 0 && r.Measured is { } m ? m.RequestsPerSecond / ceiling : null }).ToList();
-        var report = new RunReport(started, DateTimeOffset.UtcNow, url.ToString(), duration, warm ? warmup : "0", connections, threads,
-            args.Text("--label"), Environment.ProcessorCount, loadBefore, LoadAverage(), people.Bytes, results);
+        var report = new RunReport(started, DateTimeOffset.UtcNow, url.ToString(), duration, warm ? warmup : "0", connections, bigConnections, threads,
+            args.Text("--label"), Environment.ProcessorCount, loadBefore, LoadAverage(), people.Bytes, results, Notes(results));
         Console.WriteLine();
         Console.WriteLine(Report.Markdown(report));
         Console.WriteLine("Written to " + await Report.WriteJsonAsync(report, resultsFolder, ct));
-        return results.Any(r => r.Measured is { Errors.Total: > 0 }) ? 3 : 0;
+        var failed = results.Where(r => r.Broken || r.Measured is { Errors.Total: > 0 }).Select(r => r.Key).ToList();
+        if (failed.Count == 0) return 0;
+        Console.WriteLine($"Exit code 3: requests failed in ({string.Join("), (", failed)}).");
+        return 3;
     }
 
-    private static async Task<ScenarioResult> RunScenarioAsync(Site site, Wrk wrk, Scenario s, string duration, string? warmup, CancellationToken ct)
+    private static async Task<ScenarioResult> RunScenarioAsync(Site site, Wrk wrk, Scenario s, string duration, string? warmup, int connections, CancellationToken ct)
     {
         Console.Write($"  ({s.Key}) {s.Title}: ");
         var load = LoadAverage();
-        if (s.Paths.Count == 0)
+        ScenarioResult Result(Site.Answer? probe, string? skipped, bool broken, WrkResult? measured) => new(
+            s.Key, s.Title, s.Request, s.Paths.Count, connections, (int?)probe?.Status, probe?.Bytes, probe?.ContentType, probe?.Milliseconds,
+            skipped, broken, load, measured, s.Ceiling, s.CappedFrom, null, null,
+            measured is not null && probe is not null ? measured.RequestsPerSecond * probe.Bytes : null);
+        if (s.Skip is not null || s.Paths.Count == 0)
         {
-            Console.WriteLine("skipped (no public people to ask for)");
-            return new ScenarioResult(s.Key, s.Title, s.Request, 0, null, null, null, "no public people", load, null, null);
+            var reason = s.Skip ?? "no public people to ask for";
+            Console.WriteLine("skipped: " + reason);
+            return Result(null, reason, false, null);
         }
         var probe = await site.GetAsync(s.Paths[0], ct);
         if (!probe.Ok)
         {
-            var reason = probe.Status == System.Net.HttpStatusCode.NotFound && s.WhenMissing is not null ? s.WhenMissing : "the site did not answer 2xx";
+            var reason = probe.Truncated
+                ? $"the site answered {(int)probe.Status} and then closed the connection after {probe.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes of the body (see the site's log)"
+                : probe.Status == System.Net.HttpStatusCode.NotFound && s.WhenMissing is not null ? s.WhenMissing : "the site did not answer 2xx";
             Console.WriteLine($"skipped, HTTP {(int)probe.Status}: {reason}");
-            return new ScenarioResult(s.Key, s.Title, s.Request, s.Paths.Count, (int)probe.Status, probe.Bytes, probe.ContentType, reason, load, null, null);
+            return Result(probe, reason, probe.Truncated || (int)probe.Status >= 500, null);
         }
-        if (warmup is not null) await wrk.RunAsync(s.Paths, warmup, ct);
-        var measured = await wrk.RunAsync(s.Paths, duration, ct);
+        if (warmup is not null) await wrk.RunAsync(s.Paths, warmup, connections, s.TimeoutSeconds, ct);
+        var measured = await wrk.RunAsync(s.Paths, duration, connections, s.TimeoutSeconds, ct);
         var errors = measured.Errors.Total > 0 ? $" ({measured.Errors.Total.ToString(CultureInfo.InvariantCulture)} errors: {measured.Errors})" : "";
-        Console.WriteLine($"{measured.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)} req/s, p99 {measured.P99Ms.ToString("0.0", CultureInfo.InvariantCulture)} ms{errors}");
-        return new ScenarioResult(s.Key, s.Title, s.Request, s.Paths.Count, (int)probe.Status, probe.Bytes, probe.ContentType, null, load, measured, null);
+        Console.WriteLine($"{measured.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)} req/s, {(measured.RequestsPerSecond * probe.Bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture)} MB/s of bodies, p99 {measured.P99Ms.ToString("0.0", CultureInfo.InvariantCulture)} ms, {connections} connections{errors}");
+        return Result(probe, null, false, measured);
+    }
+
+    /// <summary>
+    /// Each scenario against its ceiling: requests per second divided by the ceiling's, or, when the
+    /// ceiling had to be capped below the scenario's size, body bytes per second divided by the ceiling's.
+    /// </summary>
+    private static List<ScenarioResult> Ratios(List<ScenarioResult> results)
+    {
+        var byKey = results.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        return results.Select(r =>
+        {
+            if (r.Measured is not { } m) return r;
+            if (r.CeilingKey is null) return r with { RatioToCeiling = 1, RatioBasis = "requests" };
+            if (byKey.GetValueOrDefault(r.CeilingKey) is not { Measured: { RequestsPerSecond: > 0 } c } ceiling) return r;
+            return ceiling.CappedFrom is not null && ceiling.BodyBytesPerSecond > 0
+                ? r with { RatioToCeiling = r.BodyBytesPerSecond / ceiling.BodyBytesPerSecond, RatioBasis = "bytes" }
+                : r with { RatioToCeiling = m.RequestsPerSecond / c.RequestsPerSecond, RatioBasis = "requests" };
+        }).ToList();
+    }
+
+    /// <summary>What the table cannot say in a cell.</summary>
+    private static List<string> Notes(List<ScenarioResult> results)
+    {
+        static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        var notes = new List<string>();
+        var byKey = results.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        foreach (var r in results)
+        {
+            if (r.CappedFrom is { } full && r.ResponseBytes is { } served)
+            {
+                var of = r.Key.TrimEnd('0');
+                notes.Add($"({r.Key}) serves {N(served)} bytes, the most /bench/ceiling serves, while ({of}) answers {N(full)} bytes: ({of}) is compared on body bytes per second (its req/s × its bytes ÷ ({r.Key})'s req/s × {N(served)}), not on requests per second. At these sizes the ceiling's cost is mostly moving the bytes, so its bytes per second hardly depends on its size; if anything a full-size ceiling would be a little faster per byte, which makes this ratio slightly generous to ({of}).");
+            }
+            if (r.Broken)
+                notes.Add($"({r.Key}) could not be measured: {r.Skipped}.");
+            if (r.Measured is { } m && r.ResponseBytes is { } body && m.Requests > 0 && m.BytesPerRequest < body)
+                notes.Add($"({r.Key}): wrk read {N((long)m.BytesPerRequest)} bytes per request, fewer than the {N(body)} bytes of the body: bodies were not all read whole, so its figures are not a measurement of the endpoint.");
+            if (r.Measured is { Requests: 0 })
+                notes.Add($"({r.Key}): no request completed in the measured time (slower than the whole run at this concurrency): its row says nothing.");
+            if (r.Measured is { Requests: > 0 and < 100 } few)
+                notes.Add($"({r.Key}): only {N(few.Requests)} requests in the measured time; its percentiles are rough.");
+        }
+        return notes;
     }
 
     private static Uri ParseUrl(string text)

@@ -1,28 +1,102 @@
+using System.Globalization;
+
 namespace Hemisphere.Bench.Run;
 
-/// <summary>One load: the paths wrk cycles through, and what to say when the site does not serve them.</summary>
-public sealed record Scenario(string Key, string Title, string Request, IReadOnlyList<string> Paths, string? WhenMissing);
+/// <summary>
+/// One load: the paths wrk cycles through, and what to say when the site does not serve them.
+/// Ceiling: the key of the ceiling scenario it is read against (null for a ceiling). Connections: a
+/// fixed concurrency for this scenario instead of --connections (large answers). Skip: a reason known
+/// before any request (nothing to ask for).
+/// </summary>
+public sealed record Scenario(string Key, string Title, string Request, IReadOnlyList<string> Paths, string? WhenMissing)
+{
+    public string? Ceiling { get; init; }
+    public int? Connections { get; init; }
+    /// <summary>wrk's --timeout in seconds: large answers take longer than the default 10 s under load.</summary>
+    public int TimeoutSeconds { get; init; } = 10;
+    public string? Skip { get; init; }
+    /// <summary>For a ceiling: the bytes its scenario answers, when more than the endpoint serves.</summary>
+    public long? CappedFrom { get; init; }
+}
 
 public static class Scenarios
 {
     public const string PeopleFirstPage = "/api/v1/people?page=1&pageSize=20";
+    public const string PortfolioDashboard = "/api/v1/portfolio/dashboard";
+    public const string Iati = "/api/v1/portfolio/iati";
+    public const string ExportJson = "/api/v1/portfolio/export.json";
+    /// <summary>The most /bench/ceiling serves (BenchCeiling.MaxBytes in the site).</summary>
+    public const long CeilingMaxBytes = 1024 * 1024;
 
-    /// <summary>The ceiling first: every other scenario is read as a fraction of it.</summary>
-    public static IReadOnlyList<Scenario> All(long ceilingBytes, IReadOnlyList<Guid> publicPeople)
+    private const string NotMapped = "not mapped: the site needs Bench__Ceiling=true and app.MapBenchCeiling() in HemisphereHost";
+
+    /// <summary>The directory: the ceiling first, every other scenario is read as a fraction of it.</summary>
+    public static IReadOnlyList<Scenario> Directory(long ceilingBytes, IReadOnlyList<Guid> publicPeople)
     {
-        var ids = publicPeople.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var ids = publicPeople.Count.ToString(CultureInfo.InvariantCulture);
         return
         [
             new("a", "Ceiling: HTML from memory, as many bytes as (b)", $"GET /bench/ceiling?bytes={ceilingBytes}",
-                [$"/bench/ceiling?bytes={ceilingBytes}"],
-                "not mapped: the site needs Bench__Ceiling=true and app.MapBenchCeiling() in HemisphereHost"),
-            new("b", "People API, first page", "GET " + PeopleFirstPage, [PeopleFirstPage], null),
-            new("c", "People API, page 500", "GET /api/v1/people?page=500&pageSize=20", ["/api/v1/people?page=500&pageSize=20"], null),
+                [$"/bench/ceiling?bytes={ceilingBytes}"], NotMapped),
+            new("b", "People API, first page", "GET " + PeopleFirstPage, [PeopleFirstPage], null) { Ceiling = "a" },
+            new("c", "People API, page 500", "GET /api/v1/people?page=500&pageSize=20", ["/api/v1/people?page=500&pageSize=20"], null) { Ceiling = "a" },
             new("d", "Profile page of a public person", $"GET /directory/people/{{id}} ({ids} ids)",
-                publicPeople.Select(id => $"/directory/people/{id}").ToList(), "the site has no page at /directory/people/{id}"),
-            new("e", "Institutions API, first page", "GET /api/v1/institutions?page=1", ["/api/v1/institutions?page=1"], null),
+                publicPeople.Select(id => $"/directory/people/{id}").ToList(), "the site has no page at /directory/people/{id}") { Ceiling = "a" },
+            new("e", "Institutions API, first page", "GET /api/v1/institutions?page=1", ["/api/v1/institutions?page=1"], null) { Ceiling = "a" },
             new("f", "Person API, one public person", $"GET /api/v1/people/{{id}} ({ids} ids)",
-                publicPeople.Select(id => $"/api/v1/people/{id}").ToList(), null),
+                publicPeople.Select(id => $"/api/v1/people/{id}").ToList(), null) { Ceiling = "a" },
         ];
     }
+
+    /// <summary>
+    /// A scenario with a ceiling of its own, run just before it: /bench/ceiling?bytes=N with N the
+    /// scenario's answer, measured the same way (same connections). When N is more than the ceiling
+    /// serves, the ceiling is capped and the ratio compares body bytes per second.
+    /// </summary>
+    public static IEnumerable<Scenario> WithCeiling(Scenario scenario, Site.Answer? probe)
+    {
+        var ceilingKey = scenario.Key + "0";
+        var ceiling = scenario.Skip is null && probe is { Ok: true }
+            ? Ceiling(ceilingKey, scenario.Key, probe.Bytes) with { Connections = scenario.Connections, TimeoutSeconds = scenario.TimeoutSeconds }
+            : new Scenario(ceilingKey, $"Ceiling for ({scenario.Key})", "GET /bench/ceiling?bytes=N", [], NotMapped)
+                { Skip = $"nothing to compare: ({scenario.Key}) is not served", Connections = scenario.Connections };
+        return [ceiling, scenario with { Ceiling = ceilingKey }];
+    }
+
+    private static Scenario Ceiling(string key, string of, long bytes)
+    {
+        var served = Math.Min(bytes, CeilingMaxBytes);
+        var title = bytes > CeilingMaxBytes
+            ? $"Ceiling for ({of}), capped at {served.ToString("N0", CultureInfo.InvariantCulture)} bytes"
+            : $"Ceiling for ({of}): as many bytes";
+        return new Scenario(key, title, $"GET /bench/ceiling?bytes={served}", [$"/bench/ceiling?bytes={served}"], NotMapped)
+        {
+            CappedFrom = bytes > CeilingMaxBytes ? bytes : null,
+        };
+    }
+
+    /// <summary>The sheet of the member state with the most activities: about a megabyte of HTML, so as few connections as the exports.</summary>
+    public static Scenario CountrySheet(string? code, int activities, string? why, int connections) => code is null
+        ? new Scenario("g", "Country sheet page", "GET /portfolio/countries/{code}", [], null) { Skip = why, Connections = connections }
+        : new Scenario("g", $"Country sheet page, {code} ({activities.ToString("N0", CultureInfo.InvariantCulture)} published activities, the most)",
+            $"GET /portfolio/countries/{code}", [$"/portfolio/countries/{code}"], "the site has no page at /portfolio/countries/{code}")
+        {
+            Connections = connections,
+            TimeoutSeconds = 60,
+        };
+
+    public static Scenario IatiExport(int connections) =>
+        new("h", "IATI 2.03 export, all published activities", "GET " + Iati, [Iati], "the site has no IATI export")
+        {
+            Connections = connections,
+            TimeoutSeconds = 60,
+        };
+
+    /// <summary>Not in the issue: the same activities as (h) through System.Text.Json, to tell the query from the XML writing.</summary>
+    public static Scenario JsonExport(int connections) =>
+        new("i", "JSON export, the same activities as (h)", "GET " + ExportJson, [ExportJson], "the site has no JSON export")
+        {
+            Connections = connections,
+            TimeoutSeconds = 60,
+        };
 }

@@ -1,29 +1,50 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 
 namespace Hemisphere.Bench.Run;
 
-/// <summary>Plain requests to the site before the load: sizes, status codes and the ids of public people.</summary>
+/// <summary>Plain requests to the site before the load: sizes, status codes, the ids of public people, the busiest country.</summary>
 public sealed class Site(Uri baseUrl) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+    private readonly HttpClient _http = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(120) };
 
-    public sealed record Answer(HttpStatusCode Status, long Bytes, string Body, string? ContentType)
+    /// <summary>
+    /// One answer, read to its end. Truncated: the status and headers came, then the connection closed
+    /// before the body was complete (a site that fails after it has started the response).
+    /// </summary>
+    public sealed record Answer(HttpStatusCode Status, long Bytes, string Body, string? ContentType, bool Truncated, double Milliseconds)
     {
-        public bool Ok => (int)Status is >= 200 and < 300;
+        public bool Ok => (int)Status is >= 200 and < 300 && !Truncated;
     }
 
     public async Task<Answer> GetAsync(string path, CancellationToken ct)
     {
+        var clock = Stopwatch.StartNew();
+        HttpResponseMessage response;
         try
         {
-            using var response = await _http.GetAsync(path, ct);
-            var body = await response.Content.ReadAsByteArrayAsync(ct);
-            return new Answer(response.StatusCode, body.LongLength, System.Text.Encoding.UTF8.GetString(body), response.Content.Headers.ContentType?.ToString());
+            response = await _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException e)
         {
             throw new BenchException($"The site at {baseUrl} does not answer ({path}): {e.Message}", e);
+        }
+        using (response)
+        {
+            using var body = new MemoryStream();
+            var truncated = false;
+            try
+            {
+                await using var stream = await response.Content.ReadAsStreamAsync(ct);
+                await stream.CopyToAsync(body, ct);
+            }
+            catch (Exception e) when (e is IOException or HttpRequestException)
+            {
+                truncated = true;
+            }
+            return new Answer(response.StatusCode, body.Length, System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length),
+                response.Content.Headers.ContentType?.ToString(), truncated, clock.Elapsed.TotalMilliseconds);
         }
     }
 
@@ -52,6 +73,20 @@ public sealed class Site(Uri baseUrl) : IDisposable
             .Select(p => p.GetProperty("id").GetGuid())
             .ToList();
         return (root.GetProperty("total").GetInt32(), ids);
+    }
+
+    /// <summary>The member state with the most published activities, from the portfolio dashboard; null (and why) when there is none.</summary>
+    public async Task<(string? Code, int Activities, string? Why)> BusiestCountryAsync(CancellationToken ct)
+    {
+        var answer = await GetAsync(Scenarios.PortfolioDashboard, ct);
+        if (!answer.Ok) return (null, 0, $"GET {Scenarios.PortfolioDashboard} answered {(int)answer.Status}{(answer.Truncated ? " (cut off)" : "")}");
+        using var json = JsonDocument.Parse(answer.Body);
+        var busiest = json.RootElement.GetProperty("byCountry").EnumerateArray()
+            .Select(r => (Code: r.GetProperty("key").GetString() ?? "", Count: r.GetProperty("activities").GetInt32()))
+            .Where(r => r.Code.Length == 2)
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return busiest.Count > 0 ? (busiest.Code, busiest.Count, null) : (null, 0, "no published activity has a country (run generate with --activities)");
     }
 
     public void Dispose() => _http.Dispose();

@@ -9,15 +9,22 @@ public sealed record WrkErrors(long Connect, long Read, long Write, long Status,
     public long Total => Connect + Read + Write + Status + Timeout;
 }
 
-/// <summary>What wrk measured; latencies in milliseconds.</summary>
+/// <summary>What wrk measured; latencies in milliseconds. Bytes: all bytes read, headers and chunk framing included.</summary>
 public sealed record WrkResult(long Requests, double Seconds, long Bytes, double RequestsPerSecond,
-    double MeanMs, double P50Ms, double P90Ms, double P95Ms, double P99Ms, double MaxMs, WrkErrors Errors);
+    double MeanMs, double P50Ms, double P90Ms, double P95Ms, double P99Ms, double MaxMs, WrkErrors Errors)
+{
+    /// <summary>Bytes read per completed request: at least the body's size when wrk read every body to its end.</summary>
+    public double BytesPerRequest => Requests > 0 ? (double)Bytes / Requests : 0;
+}
 
 /// <summary>
 /// Runs wrk at fixed concurrency with a Lua script written at run time: it cycles through the given
 /// paths (requests formatted once, up front) and its done() prints one parseable line of results.
+/// wrk parses every response to its end (Content-Length or chunked) before it counts the request and
+/// sends the next one on that connection, so large bodies are read whole; a response slower than
+/// --timeout is counted as a timeout error and its latency is not recorded.
 /// </summary>
-public sealed class Wrk(Uri baseUrl, int threads, int connections)
+public sealed class Wrk(Uri baseUrl, int threads)
 {
     private const string Marker = "BENCH ";
 
@@ -52,7 +59,7 @@ public sealed class Wrk(Uri baseUrl, int threads, int connections)
         return lua.Append(DoneFunction).Append('\n').ToString();
     }
 
-    public async Task<WrkResult> RunAsync(IReadOnlyList<string> paths, string duration, CancellationToken ct)
+    public async Task<WrkResult> RunAsync(IReadOnlyList<string> paths, string duration, int connections, int timeoutSeconds, CancellationToken ct)
     {
         var script = Path.Combine(Path.GetTempPath(), $"hemisphere-bench-{Guid.NewGuid():N}.lua");
         await File.WriteAllTextAsync(script, Script(paths), ct);
@@ -64,13 +71,14 @@ public sealed class Wrk(Uri baseUrl, int threads, int connections)
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var a in new[] { "-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", duration, "--timeout", "10s", "-s", script, new Uri(baseUrl, paths[0]).ToString() })
+            foreach (var a in new[] { "-t", Math.Min(threads, connections).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", duration,
+                         "--timeout", timeoutSeconds.ToString(CultureInfo.InvariantCulture) + "s", "-s", script, new Uri(baseUrl, paths[0]).ToString() })
                 start.ArgumentList.Add(a);
             using var process = Process.Start(start) ?? throw new BenchException("Could not start wrk.");
             var output = process.StandardOutput.ReadToEndAsync(ct);
             var errors = process.StandardError.ReadToEndAsync(ct);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            limit.CancelAfter(Durations.Parse(duration) + TimeSpan.FromMinutes(1));
+            limit.CancelAfter(Durations.Parse(duration) + TimeSpan.FromSeconds(timeoutSeconds) + TimeSpan.FromMinutes(1));
             try
             {
                 await process.WaitForExitAsync(limit.Token);
