@@ -218,7 +218,15 @@ public sealed class ActivityFactory(Random rng, IReadOnlyList<Country> countries
 
     private static string Roman(int n) => n switch
     {
-        2 => "II", 3 => "III", 4 => "IV", 5 => "V", 6 => "VI", 7 => "VII", 8 => "VIII", 9 => "IX", 10 => "X",
+        2 => "II",
+        3 => "III",
+        4 => "IV",
+        5 => "V",
+        6 => "VI",
+        7 => "VII",
+        8 => "VIII",
+        9 => "IX",
+        10 => "X",
         _ => n.ToString(CultureInfo.InvariantCulture),
     };
 

@@ -59,7 +59,7 @@ public static class Scenarios
         var ceiling = scenario.Skip is null && probe is { Ok: true }
             ? Ceiling(ceilingKey, scenario.Key, probe.Bytes) with { Connections = scenario.Connections, TimeoutSeconds = scenario.TimeoutSeconds }
             : new Scenario(ceilingKey, $"Ceiling for ({scenario.Key})", "GET /bench/ceiling?bytes=N", [], NotMapped)
-                { Skip = $"nothing to compare: ({scenario.Key}) is not served", Connections = scenario.Connections };
+            { Skip = $"nothing to compare: ({scenario.Key}) is not served", Connections = scenario.Connections };
         return [ceiling, scenario with { Ceiling = ceilingKey }];
     }
 
