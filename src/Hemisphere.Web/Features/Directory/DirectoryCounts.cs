@@ -21,9 +21,20 @@ public sealed class DirectoryCounts(IMemoryCache cache)
         var audience = DirectoryPolicy.SeesAllProfiles(actor) ? "all" : actor.UserId is { } me ? "member:" + me.ToString("N") : "public";
         var key = string.Create(CultureInfo.InvariantCulture,
             $"people-total|{Interlocked.Read(ref _generation)}|{audience}|{f.Q}|{f.Country}|{f.InstitutionId}|{f.Language}|{f.Expertise}");
-        if (cache.TryGetValue(key, out int total)) return total;
-        total = await count();
-        cache.Set(key, total, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
-        return total;
+        // Concurrent requests for the same total share one count instead of all counting at once when it expires.
+        var shared = cache.GetOrCreate(key, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return new Lazy<Task<int>>(count, LazyThreadSafetyMode.ExecutionAndPublication);
+        })!;
+        try
+        {
+            return await shared.Value;
+        }
+        catch
+        {
+            cache.Remove(key);
+            throw;
+        }
     }
 }

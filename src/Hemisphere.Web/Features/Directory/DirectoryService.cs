@@ -289,7 +289,7 @@ public sealed class DirectoryService(HemisphereDb db, IStringLocalizer<SharedRes
             var pattern = TextFolding.ContainsPattern(f.Expertise);
             q = q.Where(p => EF.Functions.Like(p.SearchText, pattern, "\\"));
         }
-        var total = await counts.PeopleAsync(actor, f, () => q.CountAsync(ct));
+        var total = await counts.PeopleAsync(actor, f, () => q.CountAsync(CancellationToken.None));
         // Page through the narrow index (visibility, name, id) first, then read the twenty rows:
         // deep pages then skip index entries, not whole profiles.
         var ids = await q.OrderBy(p => p.FullName).ThenBy(p => p.Id).Skip(page.Skip).Take(page.Size).Select(p => p.Id).ToListAsync(ct);
