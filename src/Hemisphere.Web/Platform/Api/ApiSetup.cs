@@ -34,6 +34,14 @@ public static class ApiSetup
         {
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+            // Routing answers a body of the wrong type with a bare 415: say which header to fix, in the caller's language.
+            if (ctx.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && !ctx.ProblemDetails.Extensions.ContainsKey("errors"))
+            {
+                var l = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                ctx.ProblemDetails.Title = l["Problem.UnsupportedMediaType"];
+                ctx.ProblemDetails.Detail = l["Problem.UnsupportedMediaType.Detail"];
+                ctx.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["Content-Type"] = [l["Problem.UnsupportedMediaType.Detail"]] };
+            }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -105,6 +113,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         {
             details.Title = l["Problem.UnsupportedMediaType"];
             details.Detail = l["Problem.UnsupportedMediaType.Detail"];
+            details.Extensions["errors"] = new Dictionary<string, string[]> { ["Content-Type"] = [l["Problem.UnsupportedMediaType.Detail"]] };
         }
         else if (FindJsonException(bad) is { } json)
         {

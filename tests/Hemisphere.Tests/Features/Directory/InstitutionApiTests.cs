@@ -86,7 +86,8 @@ public sealed class InstitutionApiTests(Apps apps)
         var malformed = await editor.PostAsync("/api/v1/institutions", new StringContent("{\"name\": \"X\",", Encoding.UTF8, "application/json"));
         await malformed.ProblemAsync(HttpStatusCode.BadRequest);
         var wrongType = await editor.PostAsync("/api/v1/institutions", new StringContent("name=X", Encoding.UTF8, "application/x-www-form-urlencoded"));
-        await wrongType.ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        // 415 is HTTP's status for a body of the wrong type; the problem names the header to fix.
+        Assert.True((await wrongType.ProblemAsync(HttpStatusCode.UnsupportedMediaType)).GetProperty("errors").TryGetProperty("Content-Type", out _));
         await (await editor.GetAsync("/api/v1/institutions?kind=spaceship")).ValidationProblemAsync("kind");
         await (await editor.GetAsync("/api/v1/institutions?page=abc")).ValidationProblemAsync("page");
 
