@@ -286,9 +286,7 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
         var donors = v.List("donors", input.Donors, PortfolioLimits.ListCount, PortfolioLimits.ListEntry);
         var partners = v.List("partners", input.Partners, PortfolioLimits.ListCount, PortfolioLimits.ListEntry);
         var links = v.List("links", input.Links, PortfolioLimits.ListCount, 2000);
-        foreach (var link in links)
-            if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-                v.Add("links", "Validation.InvalidUrl");
+        foreach (var link in links.Where(link => !Validation.IsWebAddress(link))) v.Add("links", "Validation.InvalidUrl");
         var countries = v.List("countries", input.Countries, 40, 2).Select(c => c.ToUpperInvariant()).ToList();
         if (countries.Count > 0)
         {

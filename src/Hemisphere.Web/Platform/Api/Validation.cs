@@ -36,10 +36,13 @@ public sealed class Validation(IStringLocalizer localizer)
     {
         var text = Text(field, value, max);
         if (text is null) return null;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            Add(field, "Validation.InvalidUrl");
+        if (!IsWebAddress(text)) Add(field, "Validation.InvalidUrl");
         return text;
     }
+
+    /// <summary>An absolute http or https address (never javascript:, data: or a relative path).</summary>
+    public static bool IsWebAddress(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     public string? Email(string field, string? value, bool required = false)
     {

@@ -45,7 +45,7 @@ public sealed class PersonEditModel(DirectoryService directory, HemisphereDb db,
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var f = Form;
-        var input = new PersonInput(f.FullName, f.Title, f.InstitutionId, f.CountryCode, Split(f.Languages), Split(f.Expertise), f.Biography, f.Email, f.Visibility);
+        var input = new PersonInput(f.FullName, f.Title, f.InstitutionId, f.CountryCode, FormLists.Split(f.Languages), FormLists.Split(f.Expertise), f.Biography, f.Email, f.Visibility);
         var outcome = Id is { } id ? await directory.UpdatePersonAsync(User.Actor(), id, input, ct) : await directory.CreatePersonAsync(User.Actor(), input, ct);
         switch (outcome.Kind)
         {
@@ -73,8 +73,6 @@ public sealed class PersonEditModel(DirectoryService directory, HemisphereDb db,
         return outcome.Kind == OutcomeKind.NotFound ? NotFound() : Forbid();
     }
 
-    private static List<string> Split(string? text) =>
-        (text ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     public sealed class PersonForm
     {

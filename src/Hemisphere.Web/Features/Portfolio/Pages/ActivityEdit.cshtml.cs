@@ -126,14 +126,11 @@ public sealed class ActivityEditModel(PortfolioService portfolio, IStringLocaliz
             }
             return new ActivityInput(
                 Put("name", Name), Pillar, null, Programme, StartDate, EndDate, Status,
-                Split(Countries, ','), Split(Donors, '\n'), Split(Partners, '\n'),
-                Split(Links, '\n'), Put("targetBeneficiaries", TargetBeneficiaries), Put("summary", Summary), Put("objectives", Objectives),
+                FormLists.Split(Countries, ','), FormLists.Split(Donors, '\n'), FormLists.Split(Partners, '\n'),
+                FormLists.Split(Links, '\n'), Put("targetBeneficiaries", TargetBeneficiaries), Put("summary", Summary), Put("objectives", Objectives),
                 Put("expectedResults", ExpectedResults), Put("achievedResults", AchievedResults), FundingAmount, FundingCurrency, Published);
         }
 
         private static string? Pick(Translations t, string lang) => lang switch { "es" => t.Es, "pt" => t.Pt, "fr" => t.Fr, _ => t.En };
-
-        private static List<string> Split(string? text, char separator) =>
-            (text ?? "").Split([separator, '\r', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hemisphere.Features.Directory;
 using Hemisphere.Features.Portfolio.Import;
 using Hemisphere.Platform.Identity;
+using Hemisphere.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -118,10 +119,7 @@ public sealed class ImportModel(PortfolioService portfolio, DirectoryService dir
         };
 
         public ImportedActivity ToImported() => new(
-            Name, Pillar, Programme, Split(Countries, ',').Select(c => c.ToUpper(CultureInfo.InvariantCulture)).ToList(), StartDate, EndDate, TargetBeneficiaries,
-            Split(Donors, '\n'), Split(Partners, '\n'), Summary, Objectives, Results, Split(Links, '\n'));
-
-        private static List<string> Split(string? text, char separator) =>
-            (text ?? "").Split([separator, '\r', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            Name, Pillar, Programme, FormLists.Split(Countries, ',').Select(c => c.ToUpper(CultureInfo.InvariantCulture)).ToList(), StartDate, EndDate, TargetBeneficiaries,
+            FormLists.Split(Donors, '\n'), FormLists.Split(Partners, '\n'), Summary, Objectives, Results, FormLists.Split(Links, '\n'));
     }
 }
