@@ -57,6 +57,8 @@ public sealed record ProgrammeInput(Translations? Name, Translations? Summary);
 
 public sealed record ActivityFilter(string? Q, string? Country, string? Donor, string? Pillar, int? Year, string? Status, Guid? ProgrammeId, bool IncludeUnpublished);
 
+public sealed record TimelineEntry(Guid Id, string Name, DateOnly? StartDate, DateOnly? EndDate);
+
 public sealed record DashboardRow(string Key, string Label, int Activities, decimal? Funding);
 
 public sealed record Dashboard(

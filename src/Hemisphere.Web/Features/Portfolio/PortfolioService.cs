@@ -122,6 +122,16 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
             By(list.Select(a => (StatusNames.Name(a.StatusOn(Today)), (string)l["Portfolio.Status." + StatusNames.Name(a.StatusOn(Today))], a))));
     }
 
+    /// <summary>Published activities by start date, reading only what the timeline shows.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(CancellationToken ct)
+    {
+        var rows = await db.Activities.AsNoTracking().Where(a => a.Published)
+            .Select(a => new { a.Id, a.Name, a.StartDate, a.EndDate })
+            .ToListAsync(ct);
+        return rows.OrderBy(a => a.StartDate ?? DateOnly.MaxValue)
+            .Select(a => new TimelineEntry(a.Id, a.Name.IsEmpty ? l["Portfolio.Untitled"] : a.Name.Current, a.StartDate, a.EndDate)).ToList();
+    }
+
     // ---------- Writing ----------
 
     public async Task<Outcome<ActivityDto>> CreateAsync(Actor actor, ActivityInput input, CancellationToken ct)

@@ -149,6 +149,7 @@ public sealed class PortfolioApiTests(Apps apps)
         var page = await app.CreateClient().GetStringAsync("/portfolio/dashboard");
         Assert.Contains("<svg", page, StringComparison.Ordinal);
         Assert.Contains("<desc", page, StringComparison.Ordinal);
+        Assert.Contains("Export " + tag, page, StringComparison.Ordinal); // on the timeline
     }
 
     [Theory, BothProviders]

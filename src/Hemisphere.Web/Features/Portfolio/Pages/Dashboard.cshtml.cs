@@ -9,13 +9,12 @@ public sealed record BarChart(string Id, string Title, string KeyHeading, IReadO
 public sealed class DashboardModel(PortfolioService portfolio, DirectoryService directory) : PageModel
 {
     public Dashboard Data { get; private set; } = null!;
-    public IReadOnlyList<ActivityDto> Timeline { get; private set; } = [];
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var names = (await directory.MemberStatesAsync(null, false, ct)).ToDictionary(s => s.Code, s => s.Name);
         Data = await portfolio.DashboardAsync(User.Actor(), names, ct);
-        Timeline = (await portfolio.FilteredAsync(User.Actor(), new ActivityFilter(null, null, null, null, null, null, null, false), ct))
-            .OrderBy(a => a.StartDate ?? DateOnly.MaxValue).Select(a => portfolio.ToDto(a, false)).ToList();
+        Timeline = await portfolio.TimelineAsync(ct);
     }
 }
