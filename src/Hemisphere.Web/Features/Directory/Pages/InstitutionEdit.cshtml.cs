@@ -46,18 +46,8 @@ public sealed class InstitutionEditModel(DirectoryService directory, HemisphereD
         var outcome = Id is { } id
             ? await directory.UpdateInstitutionAsync(User.Actor(), id, input, ct)
             : await directory.CreateInstitutionAsync(User.Actor(), input, ct);
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok:
-                TempData["Message"] = (string)l["Common.Saved"];
-                return Redirect("/directory/institutions/" + outcome.Value!.Id);
-            case OutcomeKind.NotFound: return NotFound();
-            case OutcomeKind.Forbidden: return Forbid();
-            default:
-                ModelState.AddOutcomeErrors(outcome, "Form.");
-                States = await directory.MemberStatesAsync(null, false, ct);
-                return Page();
-        }
+        return await this.SaveResultAsync(outcome, l["Common.Saved"], i => "/directory/institutions/" + i.Id, "Form.",
+            async () => States = await directory.MemberStatesAsync(null, false, ct));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)

@@ -47,18 +47,8 @@ public sealed class PersonEditModel(DirectoryService directory, HemisphereDb db,
         var f = Form;
         var input = new PersonInput(f.FullName, f.Title, f.InstitutionId, f.CountryCode, FormLists.Split(f.Languages), FormLists.Split(f.Expertise), f.Biography, f.Email, f.Visibility);
         var outcome = Id is { } id ? await directory.UpdatePersonAsync(User.Actor(), id, input, ct) : await directory.CreatePersonAsync(User.Actor(), input, ct);
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok:
-                TempData["Message"] = (string)l["Common.Saved"];
-                return Redirect("/directory/people/" + outcome.Value!.Id);
-            case OutcomeKind.NotFound: return NotFound();
-            case OutcomeKind.Forbidden: return Forbid();
-            default:
-                ModelState.AddOutcomeErrors(outcome, "Form.");
-                States = await directory.MemberStatesAsync(null, false, ct);
-                return Page();
-        }
+        return await this.SaveResultAsync(outcome, l["Common.Saved"], p => "/directory/people/" + p.Id, "Form.",
+            async () => States = await directory.MemberStatesAsync(null, false, ct));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)

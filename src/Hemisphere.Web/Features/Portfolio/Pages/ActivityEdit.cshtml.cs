@@ -39,18 +39,8 @@ public sealed class ActivityEditModel(PortfolioService portfolio, IStringLocaliz
         if (Id is not null && current is null) return NotFound();
         var input = Form.ToInput(In, current);
         var outcome = current is null ? await portfolio.CreateAsync(User.Actor(), input, ct) : await portfolio.UpdateAsync(User.Actor(), current.Id, input, ct);
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok:
-                TempData["Message"] = (string)l["Common.Saved"];
-                return Redirect("/portfolio/activities/" + outcome.Value!.Id);
-            case OutcomeKind.NotFound: return NotFound();
-            case OutcomeKind.Forbidden: return Forbid();
-            default:
-                foreach (var (field, messages) in outcome.Errors)
-                    foreach (var m in messages) ModelState.AddModelError("", $"{field}: {m}");
-                return Page();
-        }
+        // Texts are edited one language at a time, so errors such as "name.es" go to the summary, named.
+        return await this.SaveResultAsync(outcome, l["Common.Saved"], a => "/portfolio/activities/" + a.Id, null, () => Task.CompletedTask);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)

@@ -68,8 +68,7 @@ public sealed class ImportModel(PortfolioService portfolio, DirectoryService dir
         var outcome = await portfolio.ImportAsync(User.Actor(), chosen, Source, publish: true, ct);
         if (!outcome.IsOk)
         {
-            foreach (var (field, messages) in outcome.Errors)
-                foreach (var m in messages) ModelState.AddModelError("", $"{field}: {m}");
+            ModelState.AddOutcomeErrors(outcome, null);
             if (outcome.Kind == Platform.Api.OutcomeKind.Forbidden) return Forbid();
             return Page();
         }
