@@ -39,8 +39,9 @@ public sealed class InstitutionModel(DirectoryService directory, HemisphereDb db
         var institution = await directory.InstitutionAsync(id, ct);
         if (institution is null) return NotFound();
         Institution = institution;
-        var entity = await db.Institutions.FindAsync([id], ct);
-        CanEdit = entity is not null && DirectoryPolicy.CanUpdateInstitution(User.Actor(), entity);
+        // Only a signed-in visitor can edit: anonymous readers are spared the second read.
+        if (User.Actor().IsSignedIn && await db.Institutions.FindAsync([id], ct) is { } entity)
+            CanEdit = DirectoryPolicy.CanUpdateInstitution(User.Actor(), entity);
         return Page();
     }
 
