@@ -8,6 +8,7 @@ using Hemisphere.Platform.Localization;
 using Hemisphere.Platform.Mail;
 using Hemisphere.Platform.Observability;
 using Hemisphere.Platform.Outbox;
+using Hemisphere.Platform.Search;
 using Hemisphere.Platform.Security;
 using Hemisphere.Platform.Ui;
 
@@ -41,6 +42,7 @@ public static class HemisphereHost
         services.AddScoped<AuditLog>();
         services.AddScoped<AccountService>();
         services.AddHemisphereUi();
+        services.AddHemisphereSearch();
 
         services.AddDirectory();
         services.AddPortfolio(config);
@@ -67,6 +69,7 @@ public static class HemisphereHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAccountApi();
         app.MapHemisphereUi();
+        app.MapSearchApi();
 
         app.MapDirectory();
         app.MapPortfolio();

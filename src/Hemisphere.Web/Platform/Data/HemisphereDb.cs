@@ -23,6 +23,8 @@ public abstract class HemisphereDb(DbContextOptions options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Search.SearchDocument> SearchDocuments => Set<Search.SearchDocument>();
+    public DbSet<Search.SearchFacet> SearchFacets => Set<Search.SearchFacet>();
 
     public DbSet<MemberState> MemberStates => Set<MemberState>();
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();

@@ -1,0 +1,109 @@
+using Hemisphere.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hemisphere.Platform.Search;
+
+/// <summary>What a feature gives the index for one language version of one record.</summary>
+public sealed record SearchEntry(
+    string Source,
+    Guid SourceId,
+    string Language,
+    string Kind,
+    string Title,
+    string? Summary,
+    string? Body,
+    string Url,
+    DateTimeOffset? VisibleFrom,
+    int? Year,
+    IReadOnlyCollection<string> Countries,
+    IReadOnlyCollection<string> Themes);
+
+/// <summary>A feature whose records are searchable: it tells the index what to hold for them.</summary>
+public interface ISearchSource
+{
+    /// <summary>The <see cref="SearchDocument.Source"/> of its documents.</summary>
+    string Name { get; }
+
+    /// <summary>The entries for one record; none when it is gone or not public.</summary>
+    Task<IReadOnlyList<SearchEntry>> EntriesAsync(HemisphereDb db, Guid id, CancellationToken ct);
+
+    /// <summary>The entries of every public record, for a full rebuild.</summary>
+    IAsyncEnumerable<SearchEntry> AllAsync(HemisphereDb db, CancellationToken ct);
+}
+
+/// <summary>Keeps the search documents in step with the records they stand for.</summary>
+public sealed class SearchIndex(HemisphereDb db, IEnumerable<ISearchSource> sources)
+{
+    public const int MaxBodyChars = 100_000;
+
+    /// <summary>
+    /// Replaces the documents of one record with what its source says now. Call it after the
+    /// record is saved, inside the same transaction where the write has one.
+    /// </summary>
+    public async Task RefreshAsync(string source, Guid id, CancellationToken ct = default)
+    {
+        var feature = Source(source);
+        await db.SearchDocuments.Where(d => d.Source == source && d.SourceId == id).ExecuteDeleteAsync(ct);
+        foreach (var entry in await feature.EntriesAsync(db, id, ct)) db.SearchDocuments.Add(ToDocument(entry));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Rebuilds the documents of every source (or one); answers how many were written.</summary>
+    public async Task<int> RebuildAsync(string? only = null, CancellationToken ct = default)
+    {
+        var written = 0;
+        foreach (var feature in sources.Where(s => only is null || s.Name == only))
+        {
+            await db.SearchDocuments.Where(d => d.Source == feature.Name).ExecuteDeleteAsync(ct);
+            var batch = 0;
+            await foreach (var entry in feature.AllAsync(db, ct))
+            {
+                db.SearchDocuments.Add(ToDocument(entry));
+                written++;
+                if (++batch == 500)
+                {
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                    batch = 0;
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return written;
+    }
+
+    private ISearchSource Source(string name) =>
+        sources.FirstOrDefault(s => s.Name == name) ?? throw new InvalidOperationException($"No search source named {name}.");
+
+    public static SearchDocument ToDocument(SearchEntry e)
+    {
+        var language = TextAnalysis.NormaliseLanguage(e.Language);
+        var body = e.Body ?? "";
+        if (body.Length > MaxBodyChars) body = body[..MaxBodyChars];
+        var summary = Clip(e.Summary ?? "", 4000);
+        var document = new SearchDocument
+        {
+            Source = e.Source,
+            SourceId = e.SourceId,
+            Language = language,
+            Kind = e.Kind,
+            Title = Clip(e.Title, 1000),
+            Summary = summary,
+            Body = body,
+            Url = e.Url,
+            Year = e.Year,
+            VisibleFrom = e.VisibleFrom,
+            TitleTerms = TextAnalysis.Terms(e.Title, language),
+            BodyTerms = TextAnalysis.Terms(summary + "\n" + body, language),
+            LangTerm = LangTerm(language),
+        };
+        foreach (var c in e.Countries.Distinct(StringComparer.Ordinal)) document.Facets.Add(new SearchFacet { Name = "country", Value = Clip(c, 100) });
+        foreach (var t in e.Themes.Distinct(StringComparer.Ordinal)) document.Facets.Add(new SearchFacet { Name = "theme", Value = Clip(t, 100) });
+        return document;
+    }
+
+    public static string LangTerm(string language) => "zzlang" + language;
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+}
