@@ -1,4 +1,5 @@
 using Hemisphere.Features.Directory;
+using Hemisphere.Features.Library;
 using Hemisphere.Features.Portfolio;
 using Hemisphere.Platform.Api;
 using Hemisphere.Platform.Audit;
@@ -46,6 +47,7 @@ public static class HemisphereHost
 
         services.AddDirectory();
         services.AddPortfolio(config);
+        services.AddLibrary(config);
         return builder;
     }
 
@@ -73,6 +75,7 @@ public static class HemisphereHost
 
         app.MapDirectory();
         app.MapPortfolio();
+        app.MapLibrary();
         app.MapBenchCeiling();
         return app;
     }

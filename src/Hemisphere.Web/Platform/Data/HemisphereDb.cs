@@ -35,6 +35,9 @@ public abstract class HemisphereDb(DbContextOptions options)
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<Activity> Activities => Set<Activity>();
 
+    public DbSet<Features.Library.LibraryItem> LibraryItems => Set<Features.Library.LibraryItem>();
+    public DbSet<Features.Library.LibraryVersion> LibraryVersions => Set<Features.Library.LibraryVersion>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

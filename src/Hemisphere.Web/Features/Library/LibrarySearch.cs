@@ -1,0 +1,42 @@
+using System.Runtime.CompilerServices;
+using Hemisphere.Platform.Data;
+using Hemisphere.Platform.Search;
+using Hemisphere.Platform.Ui;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hemisphere.Features.Library;
+
+/// <summary>What the search index holds for library items: one document per language version of a published item.</summary>
+public sealed class LibrarySearch : ISearchSource
+{
+    public string Name => LibraryService.SearchSource;
+
+    public async Task<IReadOnlyList<SearchEntry>> EntriesAsync(HemisphereDb db, Guid id, CancellationToken ct)
+    {
+        var item = await db.LibraryItems.AsNoTracking().Include(i => i.Versions).FirstOrDefaultAsync(i => i.Id == id, ct);
+        return item is null ? [] : Entries(item).ToList();
+    }
+
+    public async IAsyncEnumerable<SearchEntry> AllAsync(HemisphereDb db, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var query = db.LibraryItems.AsNoTracking().Include(i => i.Versions).Where(i => i.Status == LibraryStatus.Published).OrderBy(i => i.Id);
+        Guid? after = null;
+        while (true)
+        {
+            var batch = await (after is { } a ? query.Where(i => i.Id > a) : query).Take(500).ToListAsync(ct);
+            if (batch.Count == 0) yield break;
+            foreach (var item in batch)
+                foreach (var entry in Entries(item)) yield return entry;
+            after = batch[^1].Id;
+        }
+    }
+
+    private static IEnumerable<SearchEntry> Entries(LibraryItem item)
+    {
+        if (item.Status != LibraryStatus.Published || item.PublishAt is null) yield break;
+        foreach (var v in item.Versions)
+            yield return new SearchEntry(LibraryService.SearchSource, item.Id, v.Language, item.Kind.Slug(), v.Title, v.Summary,
+                RichText.ToPlainText(v.Body), LibraryService.UrlOf(item, v.Language), item.PublishAt, item.PublishedOn?.Year ?? item.PublishAt.Value.Year,
+                item.Countries, item.Themes);
+    }
+}
