@@ -1,6 +1,7 @@
 using Hemisphere.Features.Directory;
 using Hemisphere.Features.Portfolio;
 using Hemisphere.Platform.Audit;
+using Hemisphere.Platform.Files;
 using Hemisphere.Platform.Identity;
 using Hemisphere.Platform.Outbox;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public abstract class HemisphereDb(DbContextOptions options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     public DbSet<MemberState> MemberStates => Set<MemberState>();
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
