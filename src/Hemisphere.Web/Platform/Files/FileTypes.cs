@@ -40,7 +40,12 @@ public sealed record FileType(string Extension, string ContentType, FileCategory
     public bool Inline => Category is FileCategory.Video or FileCategory.Image || Extension == "pdf";
 }
 
-public enum FileProblem { None, Unknown, Mismatch, NoExtension, NotAllowed }
+/// <summary>
+/// Why a file is not accepted: Unsupported (content of no accepted type), Mismatch (the name's extension says
+/// something else than the content), NoExtension (text or OLE content needs .csv/.txt or .doc/.xls),
+/// NotAllowed (an accepted type, but not in the categories asked for).
+/// </summary>
+public enum FileProblem { None, Unsupported, Mismatch, NoExtension, NotAllowed }
 
 /// <summary>
 /// The answer of <see cref="FileTypes.Identify"/>: the type when the content, the name's extension and the
@@ -113,7 +118,12 @@ public static class FileTypes
         var (kind, candidates) = Sniff(content);
         var ext = ExtensionOf(fileName);
         if (candidates.Count == 0)
-            return new(null, kind == ContentKind.Unknown || ext.Length == 0 ? FileProblem.Unknown : FileProblem.Mismatch, kind, ext, candidates);
+        {
+            // A name that claims an accepted type (.pdf) over other content (a program) is a contradiction;
+            // a .zip that is a ZIP archive is simply not accepted.
+            var claimsAcceptedType = ByExtension(ext) is not null;
+            return new(null, claimsAcceptedType && kind != ContentKind.Unknown ? FileProblem.Mismatch : FileProblem.Unsupported, kind, ext, candidates);
+        }
         FileType? type;
         if (ext.Length == 0)
         {
