@@ -4,6 +4,7 @@ using Hemisphere.Features.Portfolio;
 using Hemisphere.Platform.Api;
 using Hemisphere.Platform.Audit;
 using Hemisphere.Platform.Data;
+using Hemisphere.Platform.Files;
 using Hemisphere.Platform.Identity;
 using Hemisphere.Platform.Localization;
 using Hemisphere.Platform.Mail;
@@ -42,6 +43,7 @@ public static class HemisphereHost
         services.AddScoped<IOutboxHandler, MailSender>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AccountService>();
+        services.AddHemisphereFiles(config);
         services.AddHemisphereUi();
         services.AddHemisphereSearch();
 

@@ -1,6 +1,7 @@
 using Hemisphere.Features.Directory;
 using Hemisphere.Features.Portfolio;
 using Hemisphere.Platform.Audit;
+using Hemisphere.Platform.Files;
 using Hemisphere.Platform.Identity;
 using Hemisphere.Platform.Outbox;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public abstract class HemisphereDb(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Search.SearchDocument> SearchDocuments => Set<Search.SearchDocument>();
     public DbSet<Search.SearchFacet> SearchFacets => Set<Search.SearchFacet>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     public DbSet<MemberState> MemberStates => Set<MemberState>();
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
