@@ -10,8 +10,7 @@ public static class LibraryFeature
         services.Configure<LibraryOptions>(config.GetSection("Library"));
         services.AddScoped<LibraryService>();
         services.AddScoped<ISearchSource, LibrarySearch>();
-        services.Configure<RazorPagesOptions>(o =>
-            o.Conventions.AddPageRoute("/Features/Library/Pages/ItemEdit", "library/new"));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Features/Library/Pages/ItemEdit", "library/new"));
         return services;
     }
 

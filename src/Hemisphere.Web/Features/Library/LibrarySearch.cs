@@ -31,7 +31,8 @@ public sealed class LibrarySearch : ISearchSource
         }
     }
 
-    private static IEnumerable<SearchEntry> Entries(LibraryItem item)
+    /// <summary>The documents of one item as it stands (tracked or loaded).</summary>
+    public static IEnumerable<SearchEntry> Entries(LibraryItem item)
     {
         if (item.Status != LibraryStatus.Published || item.PublishAt is null) yield break;
         foreach (var v in item.Versions)

@@ -44,9 +44,12 @@ public sealed class LibraryService(
     public async Task<LibraryItemDto?> GetAsync(Actor actor, string idOrSlug, string? language, CancellationToken ct)
     {
         var item = await FindAsync(idOrSlug, ct);
-        if (item is null || !LibraryPolicy.CanSee(actor, item, clock.GetUtcNow())) return null;
-        return ToDto(item, language, LibraryPolicy.CanEdit(actor, item));
+        return item is null ? null : Describe(actor, item, language);
     }
+
+    /// <summary>The item as this actor may see it, or null when they may not.</summary>
+    public LibraryItemDto? Describe(Actor actor, LibraryItem item, string? language) =>
+        LibraryPolicy.CanSee(actor, item, clock.GetUtcNow()) ? ToDto(item, language, LibraryPolicy.CanEdit(actor, item)) : null;
 
     public async Task<Page<LibraryItemSummaryDto>> ListAsync(Actor actor, LibraryFilter filter, string? language, PageRequest page, CancellationToken ct)
     {
@@ -172,10 +175,8 @@ public sealed class LibraryService(
         // Published items are archived, not deleted: links to them must keep working.
         if (!actor.IsAdministrator && !(LibraryPolicy.CanEdit(actor, item) && item.Status == LibraryStatus.Draft)) return Outcome<bool>.Forbidden();
         db.LibraryItems.Remove(item);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await search.StageAsync(SearchSource, id, [], ct);
         await db.SaveChangesAsync(ct);
-        await search.RefreshAsync(SearchSource, id, ct);
-        await tx.CommitAsync(ct);
         return Outcome<bool>.Ok(true);
     }
 
@@ -279,13 +280,11 @@ public sealed class LibraryService(
         return Outcome<LibraryItemDto>.Ok(ToDto(item, shownLanguage?.Invoke(), true));
     }
 
-    /// <summary>Saves the item and its search documents in one transaction.</summary>
+    /// <summary>Saves the item and its search documents in one SaveChanges.</summary>
     private async Task SaveAsync(LibraryItem item, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await search.StageAsync(SearchSource, item.Id, LibrarySearch.Entries(item), ct);
         await db.SaveChangesAsync(ct);
-        await search.RefreshAsync(SearchSource, item.Id, ct);
-        await tx.CommitAsync(ct);
     }
 
     private async Task ApplyMetadataAsync(Validation v, LibraryItem item, LibraryMetadataInput input, CancellationToken ct)

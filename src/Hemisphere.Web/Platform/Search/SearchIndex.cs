@@ -37,14 +37,21 @@ public sealed class SearchIndex(HemisphereDb db, IEnumerable<ISearchSource> sour
     public const int MaxBodyChars = 100_000;
 
     /// <summary>
-    /// Replaces the documents of one record with what its source says now. Call it after the
-    /// record is saved, inside the same transaction where the write has one.
+    /// Stages the replacement of one record's documents in the unit of work, so that the caller's
+    /// single SaveChanges writes the record and its documents together (atomic, and safe under
+    /// the provider's retrying execution strategy).
     /// </summary>
+    public async Task StageAsync(string source, Guid id, IEnumerable<SearchEntry> entries, CancellationToken ct = default)
+    {
+        var old = await db.SearchDocuments.Where(d => d.Source == source && d.SourceId == id).ToListAsync(ct);
+        db.SearchDocuments.RemoveRange(old);
+        foreach (var entry in entries) db.SearchDocuments.Add(ToDocument(entry));
+    }
+
+    /// <summary>Replaces the documents of one record with what its source says now, and saves.</summary>
     public async Task RefreshAsync(string source, Guid id, CancellationToken ct = default)
     {
-        var feature = Source(source);
-        await db.SearchDocuments.Where(d => d.Source == source && d.SourceId == id).ExecuteDeleteAsync(ct);
-        foreach (var entry in await feature.EntriesAsync(db, id, ct)) db.SearchDocuments.Add(ToDocument(entry));
+        await StageAsync(source, id, await Source(source).EntriesAsync(db, id, ct), ct);
         await db.SaveChangesAsync(ct);
     }
 
