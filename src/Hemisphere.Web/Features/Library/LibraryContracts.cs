@@ -54,7 +54,10 @@ public sealed record LibraryItemDto(
     string? ReviewComment,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string Url);
+    string Url,
+    IReadOnlyList<LibraryAttachmentDto> Attachments);
+
+public sealed record LibraryAttachmentDto(Guid Id, string Title, string? Language, string FileName, string ContentType, long Length, string Url);
 
 public sealed record LibraryItemSummaryDto(
     Guid Id,

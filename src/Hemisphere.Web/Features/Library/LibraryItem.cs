@@ -1,4 +1,5 @@
 using Hemisphere.Platform.Audit;
+using Hemisphere.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -48,6 +49,7 @@ public sealed class LibraryItem : IAudited
     public string? ReviewComment { get; set; }
 
     public List<LibraryVersion> Versions { get; set; } = [];
+    public List<LibraryAttachment> Attachments { get; set; } = [];
 
     public bool IsPublicAt(DateTimeOffset now) => Status == LibraryStatus.Published && PublishAt is { } at && at <= now;
 }
@@ -65,6 +67,20 @@ public sealed class LibraryVersion : IAudited
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 }
 
+/// <summary>A file attached to an item: a report in PDF or Word, a spreadsheet, an uploaded video.</summary>
+public sealed class LibraryAttachment : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ItemId { get; set; }
+    public Guid StoredFileId { get; set; }
+    public StoredFile File { get; set; } = null!;
+
+    /// <summary>The language of the document; null when it serves every version (a dataset, a video without speech).</summary>
+    public string? Language { get; set; }
+    public string Title { get; set; } = "";
+    public DateTimeOffset AddedAt { get; set; } = DateTimeOffset.UtcNow;
+}
+
 public static class LibraryLimits
 {
     public const int Slug = 120;
@@ -74,10 +90,20 @@ public static class LibraryLimits
     public const int ListCount = 40;
     public const int ListEntry = 200;
     public const int Comment = 4000;
+    public const int Attachments = 30;
 }
 
-internal sealed class LibraryItemConfiguration : IEntityTypeConfiguration<LibraryItem>, IEntityTypeConfiguration<LibraryVersion>
+internal sealed class LibraryItemConfiguration : IEntityTypeConfiguration<LibraryItem>, IEntityTypeConfiguration<LibraryVersion>, IEntityTypeConfiguration<LibraryAttachment>
 {
+    public void Configure(EntityTypeBuilder<LibraryAttachment> b)
+    {
+        b.ToTable("LibraryAttachments");
+        b.Property(x => x.Language).HasMaxLength(8);
+        b.Property(x => x.Title).HasMaxLength(LibraryLimits.Title);
+        b.HasOne(x => x.File).WithMany().HasForeignKey(x => x.StoredFileId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ItemId);
+    }
+
     public void Configure(EntityTypeBuilder<LibraryItem> b)
     {
         b.ToTable("LibraryItems");
@@ -89,6 +115,7 @@ internal sealed class LibraryItemConfiguration : IEntityTypeConfiguration<Librar
         b.Property(x => x.VideoUrl).HasMaxLength(1000);
         b.Property(x => x.ReviewComment).HasMaxLength(LibraryLimits.Comment);
         b.HasMany(x => x.Versions).WithOne().HasForeignKey(v => v.ItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Directory.Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.Status, x.PublishAt });
     }

@@ -3,6 +3,7 @@ using Hemisphere.Features.Directory;
 using Hemisphere.Platform.Api;
 using Hemisphere.Platform.Audit;
 using Hemisphere.Platform.Data;
+using Hemisphere.Platform.Files;
 using Hemisphere.Platform.Identity;
 using Hemisphere.Platform.Localization;
 using Hemisphere.Platform.Search;
@@ -22,6 +23,7 @@ public sealed class LibraryOptions
 public sealed class LibraryService(
     HemisphereDb db,
     SearchIndex search,
+    FileStore files,
     AuditLog audit,
     TimeProvider clock,
     IOptions<LibraryOptions> options,
@@ -32,9 +34,12 @@ public sealed class LibraryService(
 
     // ---------- reading ----------
 
+    /// <summary>Items with everything their page and their search documents need.</summary>
+    private IQueryable<LibraryItem> Whole => db.LibraryItems.Include(i => i.Versions).Include(i => i.Attachments).ThenInclude(a => a.File).AsSplitQuery();
+
     public async Task<LibraryItem?> FindAsync(string idOrSlug, CancellationToken ct)
     {
-        var query = db.LibraryItems.Include(i => i.Versions);
+        var query = Whole;
         return Guid.TryParse(idOrSlug, out var id)
             ? await query.FirstOrDefaultAsync(i => i.Id == id, ct)
             : await query.FirstOrDefaultAsync(i => i.Slug == idOrSlug.ToLowerInvariant(), ct);
@@ -154,7 +159,7 @@ public sealed class LibraryService(
 
     public async Task<Outcome<LibraryItemDto>> DeleteVersionAsync(Actor actor, Guid id, string language, CancellationToken ct)
     {
-        var item = await db.LibraryItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Id == id, ct);
+        var item = await Whole.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null || !LibraryPolicy.CanSee(actor, item, clock.GetUtcNow())) return Outcome<LibraryItemDto>.NotFound();
         if (!LibraryPolicy.CanEdit(actor, item)) return Outcome<LibraryItemDto>.Forbidden();
         var version = item.Versions.FirstOrDefault(x => x.Language == language.ToLowerInvariant());
@@ -179,6 +184,62 @@ public sealed class LibraryService(
         await db.SaveChangesAsync(ct);
         return Outcome<bool>.Ok(true);
     }
+
+    // ---------- attachments ----------
+
+    /// <summary>Stores an uploaded file (type checked by content, size limited) and attaches it.</summary>
+    public async Task<Outcome<LibraryAttachmentDto>> AttachAsync(Actor actor, Guid id, Stream content, string fileName, string? title, string? language, CancellationToken ct)
+    {
+        var item = await Whole.FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (item is null || !LibraryPolicy.CanSee(actor, item, clock.GetUtcNow())) return Outcome<LibraryAttachmentDto>.NotFound();
+        if (!LibraryPolicy.CanEdit(actor, item)) return Outcome<LibraryAttachmentDto>.Forbidden();
+        var v = new Validation(l);
+        var name = v.Text("title", title, LibraryLimits.Title);
+        var lang = string.IsNullOrWhiteSpace(language) ? null : language.Trim().ToLowerInvariant();
+        if (lang is not null && !Languages.Supported.Contains(lang)) v.Add("language", "Library.UnsupportedLanguage", string.Join(", ", Languages.Supported));
+        if (item.Attachments.Count >= LibraryLimits.Attachments) v.Add("file", "Validation.TooMany", LibraryLimits.Attachments);
+        if (!v.IsValid) return Outcome<LibraryAttachmentDto>.Invalid(v.Errors);
+        var stored = await files.SaveAsync(content, fileName, AttachmentTypes, actor.UserId, ct);
+        if (!stored.IsOk) return Outcome<LibraryAttachmentDto>.Invalid(stored.Errors);
+        var attachment = new LibraryAttachment { ItemId = item.Id, File = stored.Value!, Language = lang, Title = name ?? stored.Value!.OriginalName, AddedAt = clock.GetUtcNow() };
+        db.Add(stored.Value!);
+        db.Add(attachment);
+        item.Attachments.Add(attachment);
+        item.UpdatedAt = clock.GetUtcNow();
+        await SaveAsync(item, ct);
+        return Outcome<LibraryAttachmentDto>.Ok(ToDto(attachment));
+    }
+
+    public async Task<Outcome<bool>> DetachAsync(Actor actor, Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        var item = await Whole.FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (item is null || !LibraryPolicy.CanSee(actor, item, clock.GetUtcNow())) return Outcome<bool>.NotFound();
+        var attachment = item.Attachments.FirstOrDefault(a => a.Id == attachmentId);
+        if (attachment is null) return Outcome<bool>.NotFound();
+        if (!LibraryPolicy.CanEdit(actor, item)) return Outcome<bool>.Forbidden();
+        item.Attachments.Remove(attachment);
+        db.Remove(attachment);
+        item.UpdatedAt = clock.GetUtcNow();
+        await SaveAsync(item, ct);
+        return Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>The file of an attachment, when the actor may see its item.</summary>
+    public async Task<StoredFile?> AttachmentFileAsync(Actor actor, Guid attachmentId, CancellationToken ct)
+    {
+        var attachment = await db.Set<LibraryAttachment>().AsNoTracking().Include(a => a.File).FirstOrDefaultAsync(a => a.Id == attachmentId, ct);
+        if (attachment is null) return null;
+        var item = await db.LibraryItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == attachment.ItemId, ct);
+        return item is not null && LibraryPolicy.CanSee(actor, item, clock.GetUtcNow()) ? attachment.File : null;
+    }
+
+    public const FileCategory AttachmentTypes = FileCategory.Publication | FileCategory.Image | FileCategory.Video;
+
+    public static string AttachmentUrl(LibraryAttachment a) =>
+        $"/library/files/{a.Id}/{Uri.EscapeDataString(a.File.OriginalName)}";
+
+    private static LibraryAttachmentDto ToDto(LibraryAttachment a) =>
+        new(a.Id, a.Title, a.Language, a.File.OriginalName, a.File.ContentType, a.File.Length, AttachmentUrl(a));
 
     // ---------- workflow ----------
 
@@ -256,7 +317,7 @@ public sealed class LibraryService(
     private async Task<Outcome<LibraryItemDto>> TransitionAsync(
         Actor actor, Guid id, string action, WorkflowInput input, Func<LibraryItem, Validation, Outcome<LibraryItemDto>?> step, CancellationToken ct)
     {
-        var item = await db.LibraryItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Id == id, ct);
+        var item = await Whole.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null || !LibraryPolicy.CanSee(actor, item, clock.GetUtcNow())) return Outcome<LibraryItemDto>.NotFound();
         var from = item.Status;
         var refused = step(item, new Validation(l));
@@ -269,7 +330,7 @@ public sealed class LibraryService(
 
     private async Task<Outcome<LibraryItemDto>> EditAsync(Actor actor, Guid id, Func<LibraryItem, Validation, Task> change, Func<string?>? shownLanguage, CancellationToken ct)
     {
-        var item = await db.LibraryItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Id == id, ct);
+        var item = await Whole.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null || !LibraryPolicy.CanSee(actor, item, clock.GetUtcNow())) return Outcome<LibraryItemDto>.NotFound();
         if (!LibraryPolicy.CanEdit(actor, item)) return Outcome<LibraryItemDto>.Forbidden();
         var v = new Validation(l);
@@ -363,7 +424,8 @@ public sealed class LibraryService(
             item.OriginalLanguage, LanguagesOf(item),
             new LibraryVersionDto(version.Language, version.Title, version.Summary, version.Body),
             item.Authors, item.InstitutionId, item.Countries, item.Themes, item.Tags, item.PublishedOn, item.PublishAt, item.VideoUrl,
-            editor ? item.ReviewComment : null, item.CreatedAt, item.UpdatedAt, UrlOf(item));
+            editor ? item.ReviewComment : null, item.CreatedAt, item.UpdatedAt, UrlOf(item),
+            item.Attachments.OrderBy(a => a.AddedAt).Select(ToDto).ToList());
     }
 
     private static LibraryItemSummaryDto ToSummary(LibraryItem item, string? language)

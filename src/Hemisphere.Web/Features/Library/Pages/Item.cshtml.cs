@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Hemisphere.Features.Library.Pages;
 
 /// <summary>An item in the reader's language, with its workflow for those who may act on it.</summary>
+[RequestSizeLimit(LibraryApi.UploadLimit), RequestFormLimits(MultipartBodyLengthLimit = LibraryApi.UploadLimit)]
 public sealed class ItemModel(LibraryService library, DirectoryService directory, IOptions<LibraryOptions> options, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Slug { get; set; } = "";
@@ -27,6 +28,45 @@ public sealed class ItemModel(LibraryService library, DirectoryService directory
     public string StateName(string code) => States.FirstOrDefault(s => s.Code == code)?.Name ?? code;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAttachAsync(IFormFile? upload, string? attachTitle, string? attachLanguage, CancellationToken ct)
+    {
+        var item = await library.GetAsync(User.Actor(), Slug, null, ct);
+        if (item is null) return NotFound();
+        if (upload is null)
+        {
+            ModelState.AddModelError("upload", l["Validation.Required"]);
+            await LoadAsync(ct);
+            return Page();
+        }
+        await using var stream = upload.OpenReadStream();
+        var outcome = await library.AttachAsync(User.Actor(), item.Id, stream, upload.FileName, attachTitle, attachLanguage, ct);
+        return await Answer(outcome, l["Library.Attached"], ct);
+    }
+
+    public async Task<IActionResult> OnPostDetachAsync(Guid attachmentId, CancellationToken ct)
+    {
+        var item = await library.GetAsync(User.Actor(), Slug, null, ct);
+        if (item is null) return NotFound();
+        return await Answer(await library.DetachAsync(User.Actor(), item.Id, attachmentId, ct), l["Common.Deleted"], ct);
+    }
+
+    private async Task<IActionResult> Answer<T>(Outcome<T> outcome, string message, CancellationToken ct)
+    {
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Ok:
+                TempData["Message"] = message;
+                return Redirect("/library/" + Slug);
+            case OutcomeKind.NotFound: return NotFound();
+            case OutcomeKind.Forbidden: return Forbid();
+            default:
+                foreach (var (field, messages) in outcome.Errors)
+                    foreach (var m in messages) ModelState.AddModelError(field == "file" ? "upload" : "", m);
+                await LoadAsync(ct);
+                return Page();
+        }
+    }
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => StepAsync(library.SubmitAsync, ct);
     public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => StepAsync(library.ApproveAsync, ct);

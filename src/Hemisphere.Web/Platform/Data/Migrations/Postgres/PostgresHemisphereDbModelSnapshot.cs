@@ -275,6 +275,39 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     b.ToTable("QualityCertifications");
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Library.LibraryAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("StoredFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("LibraryAttachments", (string)null);
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Library.LibraryItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1209,6 +1242,23 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Library.LibraryAttachment", b =>
+                {
+                    b.HasOne("Hemisphere.Features.Library.LibraryItem", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hemisphere.Platform.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Library.LibraryItem", b =>
                 {
                     b.HasOne("Hemisphere.Features.Directory.Institution", null)
@@ -1293,6 +1343,8 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Hemisphere.Features.Library.LibraryItem", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Versions");
                 });
 

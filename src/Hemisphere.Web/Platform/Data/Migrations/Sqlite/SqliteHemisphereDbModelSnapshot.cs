@@ -270,6 +270,39 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.ToTable("QualityCertifications");
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Library.LibraryAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoredFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("LibraryAttachments", (string)null);
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Library.LibraryItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1198,6 +1231,23 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Library.LibraryAttachment", b =>
+                {
+                    b.HasOne("Hemisphere.Features.Library.LibraryItem", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hemisphere.Platform.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Library.LibraryItem", b =>
                 {
                     b.HasOne("Hemisphere.Features.Directory.Institution", null)
@@ -1282,6 +1332,8 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Hemisphere.Features.Library.LibraryItem", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Versions");
                 });
 

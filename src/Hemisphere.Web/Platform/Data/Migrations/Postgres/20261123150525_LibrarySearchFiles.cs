@@ -131,6 +131,44 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "LibraryAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoredFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibraryAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LibraryAttachments_LibraryItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "LibraryItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LibraryAttachments_StoredFiles_StoredFileId",
+                        column: x => x.StoredFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryAttachments_ItemId",
+                table: "LibraryAttachments",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryAttachments_StoredFileId",
+                table: "LibraryAttachments",
+                column: "StoredFileId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_LibraryItems_InstitutionId",
                 table: "LibraryItems",
@@ -174,6 +212,9 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(Hemisphere.Platform.Search.SearchSchema.PostgresDown);
+
+            migrationBuilder.DropTable(
+                name: "LibraryAttachments");
 
             migrationBuilder.DropTable(
                 name: "LibraryVersions");

@@ -129,6 +129,44 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "LibraryAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoredFileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibraryAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LibraryAttachments_LibraryItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "LibraryItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LibraryAttachments_StoredFiles_StoredFileId",
+                        column: x => x.StoredFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryAttachments_ItemId",
+                table: "LibraryAttachments",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryAttachments_StoredFileId",
+                table: "LibraryAttachments",
+                column: "StoredFileId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_LibraryItems_InstitutionId",
                 table: "LibraryItems",
@@ -172,6 +210,9 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(Hemisphere.Platform.Search.SearchSchema.SqliteDown);
+
+            migrationBuilder.DropTable(
+                name: "LibraryAttachments");
 
             migrationBuilder.DropTable(
                 name: "LibraryVersions");
