@@ -1,4 +1,5 @@
 using Hemisphere.Features.Directory;
+using Hemisphere.Features.Interventions;
 using Hemisphere.Features.Portfolio;
 using Hemisphere.Platform.Api;
 using Hemisphere.Platform.Audit;
@@ -44,6 +45,7 @@ public static class HemisphereHost
 
         services.AddDirectory();
         services.AddPortfolio(config);
+        services.AddInterventions();
         return builder;
     }
 
@@ -70,6 +72,7 @@ public static class HemisphereHost
 
         app.MapDirectory();
         app.MapPortfolio();
+        app.MapInterventions();
         app.MapBenchCeiling();
         return app;
     }

@@ -1,4 +1,5 @@
 using Hemisphere.Features.Directory;
+using Hemisphere.Features.Interventions;
 using Hemisphere.Features.Portfolio;
 using Hemisphere.Platform.Audit;
 using Hemisphere.Platform.Identity;
@@ -32,6 +33,12 @@ public abstract class HemisphereDb(DbContextOptions options)
 
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<Intervention> Interventions => Set<Intervention>();
+    public DbSet<InterventionStudy> InterventionStudies => Set<InterventionStudy>();
+    public DbSet<InterventionOutcome> InterventionOutcomes => Set<InterventionOutcome>();
+    public DbSet<ExternalRating> ExternalRatings => Set<ExternalRating>();
+    public DbSet<InterventionImplementation> InterventionImplementations => Set<InterventionImplementation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
