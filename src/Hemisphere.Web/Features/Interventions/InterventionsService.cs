@@ -103,7 +103,7 @@ public sealed class InterventionsService(HemisphereDb db, IStringLocalizer<Share
         if (entry.Status == InterventionStatus.Published && !InterventionsPolicy.CanPublishAndRate(actor)) return Outcome<InterventionDto>.Forbidden();
         if (await db.Interventions.AnyAsync(x => x.Slug == entry.Slug, ct)) return Outcome<InterventionDto>.Invalid("slug", l["Interventions.DuplicateSlug"]);
         db.Interventions.Add(entry);
-        return await SaveAsync(actor, entry.Id, ct);
+        return await SaveAsync(actor, entry.Id, entry.Slug, ct);
     }
 
     public async Task<Outcome<InterventionDto>> UpdateAsync(Actor actor, string key, InterventionInput input, CancellationToken ct)
@@ -130,10 +130,10 @@ public sealed class InterventionsService(HemisphereDb db, IStringLocalizer<Share
             db.ChangeTracker.Clear();
             return Outcome<InterventionDto>.Invalid("slug", l["Interventions.DuplicateSlug"]);
         }
-        return await SaveAsync(actor, entry.Id, ct);
+        return await SaveAsync(actor, entry.Id, entry.Slug, ct);
     }
 
-    private async Task<Outcome<InterventionDto>> SaveAsync(Actor actor, Guid id, CancellationToken ct)
+    private async Task<Outcome<InterventionDto>> SaveAsync(Actor actor, Guid id, string slug, CancellationToken ct)
     {
         try
         {
@@ -141,12 +141,16 @@ public sealed class InterventionsService(HemisphereDb db, IStringLocalizer<Share
         }
         catch (DbUpdateException)
         {
-            // Another request took the slug between the check and the save.
             db.ChangeTracker.Clear();
+            // Another request took the slug between the check and the save; anything else is not the caller's fault.
+            if (!await SlugTakenAsync(slug, id, ct)) throw;
             return Outcome<InterventionDto>.Invalid("slug", l["Interventions.DuplicateSlug"]);
         }
         return Outcome<InterventionDto>.Ok((await GetAsync(actor, id.ToString(), ct))!);
     }
+
+    private Task<bool> SlugTakenAsync(string slug, Guid id, CancellationToken ct) =>
+        db.Interventions.AsNoTracking().AnyAsync(x => x.Slug == slug && x.Id != id, ct);
 
     public async Task<Outcome<bool>> DeleteAsync(Actor actor, string key, CancellationToken ct)
     {
@@ -324,6 +328,14 @@ public sealed class InterventionsService(HemisphereDb db, IStringLocalizer<Share
         Replace(e.Outcomes, outcomes);
         Replace(e.ExternalRatings, external);
         Replace(e.Implementations, implementations);
+        if (!isNew)
+        {
+            // The new rows carry their ids already: tell the tracker they are inserts, not updates.
+            db.AddRange(studies);
+            db.AddRange(outcomes);
+            db.AddRange(external);
+            db.AddRange(implementations);
+        }
         e.SearchText = SearchTextOf(e);
         e.UpdatedAt = clock.GetUtcNow();
         return v;
