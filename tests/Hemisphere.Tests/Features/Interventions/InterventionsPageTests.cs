@@ -30,6 +30,7 @@ public sealed class InterventionsPageTests(Apps apps)
         Assert.Contains("Más vigilancia natural.", es, StringComparison.Ordinal);
         Assert.Contains("Delito nocturno", es, StringComparison.Ordinal);
         Assert.Contains("Guatemala", es, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", es, StringComparison.Ordinal);
         // Texts written only in English are shown in English.
         Assert.Contains("A lighting audit and a maintenance budget.", es, StringComparison.Ordinal);
 
@@ -60,6 +61,7 @@ public sealed class InterventionsPageTests(Apps apps)
         Assert.Contains("Mentors " + tag, all, StringComparison.Ordinal);
         Assert.Contains("How the evidence is rated", all, StringComparison.Ordinal);
         Assert.Contains("Reviewed, but the evaluations are too few", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", all, StringComparison.Ordinal);
         foreach (var (query, shown, hidden) in new[]
         {
             ("area=situational", "Cameras", "Mentors"),
@@ -119,6 +121,7 @@ public sealed class InterventionsPageTests(Apps apps)
         var edit = location + "/edit?in=es";
         var form = await client.GetStringAsync(edit);
         Assert.Contains("Tolan, P., et al. (2013)", WebUtility.HtmlDecode(form), StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", form, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(edit, new()
         {
             ["In"] = "es",
