@@ -1,5 +1,6 @@
 using Hemisphere.Features.Directory;
 using Hemisphere.Features.Library;
+using Hemisphere.Features.Interventions;
 using Hemisphere.Features.Portfolio;
 using Hemisphere.Platform.Api;
 using Hemisphere.Platform.Audit;
@@ -50,6 +51,7 @@ public static class HemisphereHost
         services.AddDirectory();
         services.AddPortfolio(config);
         services.AddLibrary(config);
+        services.AddInterventions();
         return builder;
     }
 
@@ -78,6 +80,7 @@ public static class HemisphereHost
         app.MapDirectory();
         app.MapPortfolio();
         app.MapLibrary();
+        app.MapInterventions();
         app.MapBenchCeiling();
         return app;
     }

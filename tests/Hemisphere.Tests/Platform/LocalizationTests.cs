@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Hemisphere.Features.Directory;
+using Hemisphere.Features.Interventions;
 using Hemisphere.Platform.Identity;
 
 namespace Hemisphere.Tests.Platform;
@@ -67,6 +68,21 @@ public sealed partial class LocalizationTests
             used.Add("Membership." + DirectoryService.StatusName(s));
         }
         foreach (var c in Enum.GetValues<MembershipChange>()) used.Add("MembershipChange." + char.ToLowerInvariant(c.ToString()[0]) + c.ToString()[1..]);
+        foreach (var r in Enum.GetValues<EvidenceRating>())
+        {
+            used.Add(InterventionCodes.RatingKey(r));
+            used.Add(InterventionCodes.RatingDescriptionKey(r));
+        }
+        foreach (var a in Enum.GetValues<PreventionArea>()) used.Add(InterventionCodes.AreaKey(a));
+        foreach (var v in InterventionVocabulary.Population.Concat(InterventionVocabulary.Settings).Concat(InterventionVocabulary.Localities)) used.Add(InterventionCodes.ValueKey(v));
+        foreach (var k in Enum.GetValues<InterventionKind>()) used.Add("Interventions.Kind." + InterventionCodes.Code(k));
+        foreach (var s in Enum.GetValues<InterventionStatus>()) used.Add("Interventions.Status." + InterventionCodes.Code(s));
+        foreach (var c in Enum.GetValues<PreventionContinuum>()) used.Add("Interventions.Continuum." + InterventionCodes.Code(c));
+        foreach (var f in Enum.GetValues<PreventionFocus>()) used.Add("Interventions.Focus." + InterventionCodes.Code(f));
+        foreach (var q in Enum.GetValues<EvidenceQuality>()) used.Add("Interventions.Quality." + InterventionCodes.Code(q));
+        foreach (var d in Enum.GetValues<StudyDesign>()) used.Add("Interventions.Design." + InterventionCodes.Code(d));
+        foreach (var d in Enum.GetValues<EffectDirection>()) used.Add("Interventions.Direction." + InterventionCodes.Code(d));
+        foreach (var k in new[] { "Goals", "Eligibility", "Mechanism", "Components", "Dosage", "Implementation", "Staffing", "Moderators" }) used.Add("Interventions." + k);
         Assert.True(used.Count > 100, "the key scan found too little: " + used.Count);
         var missing = used.Where(k => !english.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "Keys used in code but missing from SharedResource.resx: " + string.Join(", ", missing));

@@ -155,6 +155,7 @@ public static class DemoData
             result.Add(new DemoAccount(role.Name(), email));
         }
         await Features.Portfolio.PortfolioDemo.SeedAsync(services, ct);
+        await Features.Interventions.InterventionsDemo.SeedAsync(services, ct);
         return result;
     }
 }

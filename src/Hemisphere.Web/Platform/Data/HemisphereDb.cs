@@ -1,4 +1,5 @@
 using Hemisphere.Features.Directory;
+using Hemisphere.Features.Interventions;
 using Hemisphere.Features.Portfolio;
 using Hemisphere.Platform.Audit;
 using Hemisphere.Platform.Files;
@@ -39,6 +40,11 @@ public abstract class HemisphereDb(DbContextOptions options)
 
     public DbSet<Features.Library.LibraryItem> LibraryItems => Set<Features.Library.LibraryItem>();
     public DbSet<Features.Library.LibraryVersion> LibraryVersions => Set<Features.Library.LibraryVersion>();
+    public DbSet<Intervention> Interventions => Set<Intervention>();
+    public DbSet<InterventionStudy> InterventionStudies => Set<InterventionStudy>();
+    public DbSet<InterventionOutcome> InterventionOutcomes => Set<InterventionOutcome>();
+    public DbSet<ExternalRating> ExternalRatings => Set<ExternalRating>();
+    public DbSet<InterventionImplementation> InterventionImplementations => Set<InterventionImplementation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

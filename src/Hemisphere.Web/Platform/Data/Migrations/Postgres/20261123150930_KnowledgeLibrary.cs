@@ -1,0 +1,504 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Hemisphere.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class KnowledgeLibrary : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Interventions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Aliases = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Area = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Continuum = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Focus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CrimeProblems = table.Column<List<string>>(type: "text[]", nullable: false),
+                    RiskFactors = table.Column<List<string>>(type: "text[]", nullable: false),
+                    AgeGroups = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Sexes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    RiskStatuses = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Settings = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Localities = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Themes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    MechanismQuality = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ImplementationQuality = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ModeratorsQuality = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    StartUpCost = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    RunningCost = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    CostPerParticipant = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    CostCurrency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    CostPriceYear = table.Column<int>(type: "integer", nullable: true),
+                    CostQuality = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Rating = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    RatingReviewedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SustainedTwelveMonths = table.Column<bool>(type: "boolean", nullable: false),
+                    IndependentlyReplicated = table.Column<bool>(type: "boolean", nullable: false),
+                    SearchText = table.Column<string>(type: "character varying(12000)", maxLength: 12000, nullable: false),
+                    ComponentsEn = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    ComponentsEs = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ComponentsFr = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ComponentsPt = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    CostTextEn = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CostTextEs = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    CostTextFr = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    CostTextPt = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    DosageEn = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    DosageEs = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    DosageFr = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    DosagePt = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    EligibilityEn = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    EligibilityEs = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    EligibilityFr = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    EligibilityPt = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    GoalsEn = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    GoalsEs = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    GoalsFr = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    GoalsPt = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ImplementationEn = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    ImplementationEs = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ImplementationFr = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ImplementationPt = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    MechanismEn = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    MechanismEs = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    MechanismFr = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    MechanismPt = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ModeratorsEn = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    ModeratorsEs = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ModeratorsFr = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ModeratorsPt = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    NameEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NameEs = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    NameFr = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    NamePt = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RatingRationaleEn = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    RatingRationaleEs = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    RatingRationaleFr = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    RatingRationalePt = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    StaffingEn = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    StaffingEs = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    StaffingFr = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    StaffingPt = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    SummaryEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SummaryEs = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SummaryFr = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SummaryPt = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Interventions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LibraryItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OriginalLanguage = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Authors = table.Column<List<string>>(type: "text[]", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Countries = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Themes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Tags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublishAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VideoUrl = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReviewComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibraryItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LibraryItems_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SourceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    Url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: true),
+                    VisibleFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TitleTerms = table.Column<string>(type: "text", nullable: false),
+                    BodyTerms = table.Column<string>(type: "text", nullable: false),
+                    LangTerm = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchDocuments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OriginalName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Extension = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ExtractedText = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExternalRatings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InterventionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Framework = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RatedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalRatings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExternalRatings_Interventions_InterventionId",
+                        column: x => x.InterventionId,
+                        principalTable: "Interventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InterventionImplementations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InterventionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    City = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    AdaptationsEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AdaptationsEs = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AdaptationsFr = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AdaptationsPt = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LocalEvaluationEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    LocalEvaluationEs = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LocalEvaluationFr = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LocalEvaluationPt = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InterventionImplementations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InterventionImplementations_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_InterventionImplementations_Interventions_InterventionId",
+                        column: x => x.InterventionId,
+                        principalTable: "Interventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InterventionImplementations_MemberStates_CountryCode",
+                        column: x => x.CountryCode,
+                        principalTable: "MemberStates",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InterventionOutcomes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InterventionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Domain = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Direction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EffectSize = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Significant = table.Column<bool>(type: "boolean", nullable: false),
+                    Rating = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NameEs = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    NameFr = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    NamePt = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InterventionOutcomes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InterventionOutcomes_Interventions_InterventionId",
+                        column: x => x.InterventionId,
+                        principalTable: "Interventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InterventionStudies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InterventionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Citation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Design = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Country = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SampleSize = table.Column<int>(type: "integer", nullable: true),
+                    FollowUpMonths = table.Column<int>(type: "integer", nullable: true),
+                    IndependentEvaluator = table.Column<bool>(type: "boolean", nullable: false),
+                    Quality = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InterventionStudies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InterventionStudies_Interventions_InterventionId",
+                        column: x => x.InterventionId,
+                        principalTable: "Interventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LibraryVersions",
+                columns: table => new
+                {
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Body = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibraryVersions", x => new { x.ItemId, x.Language });
+                    table.ForeignKey(
+                        name: "FK_LibraryVersions_LibraryItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "LibraryItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchFacets",
+                columns: table => new
+                {
+                    DocumentId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Value = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchFacets", x => new { x.DocumentId, x.Name, x.Value });
+                    table.ForeignKey(
+                        name: "FK_SearchFacets_SearchDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "SearchDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LibraryAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoredFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibraryAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LibraryAttachments_LibraryItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "LibraryItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LibraryAttachments_StoredFiles_StoredFileId",
+                        column: x => x.StoredFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalRatings_InterventionId",
+                table: "ExternalRatings",
+                column: "InterventionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InterventionImplementations_CountryCode",
+                table: "InterventionImplementations",
+                column: "CountryCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InterventionImplementations_InstitutionId",
+                table: "InterventionImplementations",
+                column: "InstitutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InterventionImplementations_InterventionId",
+                table: "InterventionImplementations",
+                column: "InterventionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InterventionOutcomes_InterventionId",
+                table: "InterventionOutcomes",
+                column: "InterventionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interventions_Slug",
+                table: "Interventions",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interventions_Status_Area_Rating",
+                table: "Interventions",
+                columns: new[] { "Status", "Area", "Rating" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InterventionStudies_InterventionId",
+                table: "InterventionStudies",
+                column: "InterventionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryAttachments_ItemId",
+                table: "LibraryAttachments",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryAttachments_StoredFileId",
+                table: "LibraryAttachments",
+                column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryItems_InstitutionId",
+                table: "LibraryItems",
+                column: "InstitutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryItems_Slug",
+                table: "LibraryItems",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryItems_Status_PublishAt",
+                table: "LibraryItems",
+                columns: new[] { "Status", "PublishAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_Source_SourceId",
+                table: "SearchDocuments",
+                columns: new[] { "Source", "SourceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_VisibleFrom",
+                table: "SearchDocuments",
+                column: "VisibleFrom");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchFacets_Name_Value",
+                table: "SearchFacets",
+                columns: new[] { "Name", "Value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_Sha256",
+                table: "StoredFiles",
+                column: "Sha256");
+
+            migrationBuilder.Sql(Hemisphere.Platform.Search.SearchSchema.PostgresUp);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(Hemisphere.Platform.Search.SearchSchema.PostgresDown);
+
+            migrationBuilder.DropTable(
+                name: "ExternalRatings");
+
+            migrationBuilder.DropTable(
+                name: "InterventionImplementations");
+
+            migrationBuilder.DropTable(
+                name: "InterventionOutcomes");
+
+            migrationBuilder.DropTable(
+                name: "InterventionStudies");
+
+            migrationBuilder.DropTable(
+                name: "LibraryAttachments");
+
+            migrationBuilder.DropTable(
+                name: "LibraryVersions");
+
+            migrationBuilder.DropTable(
+                name: "SearchFacets");
+
+            migrationBuilder.DropTable(
+                name: "Interventions");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "LibraryItems");
+
+            migrationBuilder.DropTable(
+                name: "SearchDocuments");
+        }
+    }
+}
