@@ -1,6 +1,6 @@
 using Hemisphere.Features.Directory;
-using Hemisphere.Features.Library;
 using Hemisphere.Features.Interventions;
+using Hemisphere.Features.Library;
 using Hemisphere.Features.Portfolio;
 using Hemisphere.Platform.Api;
 using Hemisphere.Platform.Audit;

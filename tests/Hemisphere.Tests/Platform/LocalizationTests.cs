@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Hemisphere.Features.Directory;
 using Hemisphere.Features.Interventions;
+using Hemisphere.Features.Library;
 using Hemisphere.Platform.Identity;
 
 namespace Hemisphere.Tests.Platform;
@@ -83,6 +84,11 @@ public sealed partial class LocalizationTests
         foreach (var d in Enum.GetValues<StudyDesign>()) used.Add("Interventions.Design." + InterventionCodes.Code(d));
         foreach (var d in Enum.GetValues<EffectDirection>()) used.Add("Interventions.Direction." + InterventionCodes.Code(d));
         foreach (var k in new[] { "Goals", "Eligibility", "Mechanism", "Components", "Dosage", "Implementation", "Staffing", "Moderators" }) used.Add("Interventions." + k);
+        foreach (var k in Enum.GetValues<LibraryKind>()) { used.Add("Library.Kind." + k.Slug()); used.Add("Library.Kinds." + k.Slug()); used.Add("Search.Kind." + k.Slug()); }
+        foreach (var st in Enum.GetValues<LibraryStatus>()) used.Add("Library.Status." + st.Slug());
+        foreach (var t in LibraryThemes.All) used.Add("Theme." + t);
+        foreach (var k in new[] { "intervention", "institution", "activity" }) used.Add("Search.Kind." + k);
+        foreach (var f in new[] { "kind", "language", "country", "theme", "year" }) used.Add("Search.Facet." + f);
         Assert.True(used.Count > 100, "the key scan found too little: " + used.Count);
         var missing = used.Where(k => !english.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "Keys used in code but missing from SharedResource.resx: " + string.Join(", ", missing));

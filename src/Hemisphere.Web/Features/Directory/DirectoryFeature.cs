@@ -1,3 +1,4 @@
+using Hemisphere.Platform.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hemisphere.Features.Directory;
@@ -7,6 +8,8 @@ public static class DirectoryFeature
     public static IServiceCollection AddDirectory(this IServiceCollection services)
     {
         services.AddScoped<DirectoryService>();
+        services.AddScoped<ISearchSource, DirectorySearch>();
+        services.AddSearchTracking<Institution>(DirectorySearch.Source, i => i.Id);
         services.AddSingleton<DirectoryCounts>();
         services.AddMemoryCache();
         services.Configure<RazorPagesOptions>(o =>

@@ -344,7 +344,7 @@ public sealed class LibraryService(
     /// <summary>Saves the item and its search documents in one SaveChanges.</summary>
     private async Task SaveAsync(LibraryItem item, CancellationToken ct)
     {
-        await search.StageAsync(SearchSource, item.Id, LibrarySearch.Entries(item), ct);
+        await search.StageAsync(SearchSource, item.Id, LibrarySearch.Of(item), ct);
         await db.SaveChangesAsync(ct);
     }
 

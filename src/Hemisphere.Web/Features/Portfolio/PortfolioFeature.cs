@@ -1,3 +1,5 @@
+using Hemisphere.Platform.Search;
+
 namespace Hemisphere.Features.Portfolio;
 
 public static class PortfolioFeature
@@ -5,6 +7,8 @@ public static class PortfolioFeature
     public static IServiceCollection AddPortfolio(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<PortfolioService>();
+        services.AddScoped<ISearchSource, PortfolioSearch>();
+        services.AddSearchTracking<Activity>(PortfolioSearch.Source, a => a.Id);
         services.Configure<IatiOptions>(config.GetSection("Portfolio:Iati"));
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
             o.Conventions.AddPageRoute("/Features/Portfolio/Pages/ActivityEdit", "portfolio/activities/new"));

@@ -156,6 +156,13 @@ public static class DemoData
         }
         await Features.Portfolio.PortfolioDemo.SeedAsync(services, ct);
         await Features.Interventions.InterventionsDemo.SeedAsync(services, ct);
+        await using (var libraryScope = services.CreateAsyncScope())
+        {
+            await Features.Library.LibraryDemo.SeedAsync(libraryScope.ServiceProvider.GetRequiredService<HemisphereDb>(), ct);
+            // Directory, portfolio and catalogue records reach the index through the outbox; rebuild now
+            // so that a fresh demo is searchable at once.
+            await libraryScope.ServiceProvider.GetRequiredService<Search.SearchIndex>().RebuildAsync(null, ct);
+        }
         return result;
     }
 }

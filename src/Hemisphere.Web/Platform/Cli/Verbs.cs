@@ -14,7 +14,7 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> Arguments, 
     /// <summary>What the host's configuration reads (--urls, --Database:Provider=…): the verb, its options and --demo removed.</summary>
     public string[] HostArguments => Verb is null ? Arguments.Where(a => a != "--demo").ToArray() : [];
 
-    public static readonly string[] KnownVerbs = ["migrate", "seed", "create-admin", "import-sheets", "export-iati", "help"];
+    public static readonly string[] KnownVerbs = ["migrate", "seed", "create-admin", "import-sheets", "export-iati", "reindex", "help"];
 
     /// <summary>The first argument that is not an option is the verb; options the host reads (--urls…) are left alone.</summary>
     public static CommandLine Parse(string[] args)
@@ -68,6 +68,14 @@ public static class Verbs
                     return await PortfolioVerbs.ImportSheetsAsync(app.Services, command, output);
                 case "export-iati":
                     return await PortfolioVerbs.ExportIatiAsync(app.Services, command, output);
+                case "reindex":
+                    {
+                        await using var scope = app.Services.CreateAsyncScope();
+                        var only = command.Arguments.FirstOrDefault(a => !a.StartsWith('-'));
+                        var written = await scope.ServiceProvider.GetRequiredService<Search.SearchIndex>().RebuildAsync(only);
+                        await output.WriteLineAsync($"Search index rebuilt: {written} documents{(only is null ? "" : " from " + only)}.");
+                        return 0;
+                    }
                 case "help":
                     await output.WriteLineAsync(Usage);
                     return 0;
@@ -95,6 +103,8 @@ public static class Verbs
                                           read DPS programme sheets (text or PDF) into the portfolio;
                                           --dry-run --json prints the activities found as JSON
           export-iati FILE                write published activities as an IATI 2.03 file ("-" for stdout)
+          reindex [SOURCE]                rebuild the search index (all, or one of: library, intervention,
+                                          institution, activity)
         """;
 
     public static async Task PrepareToServeAsync(WebApplication app, CommandLine command)

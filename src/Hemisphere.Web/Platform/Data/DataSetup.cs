@@ -52,13 +52,13 @@ public static class DataSetup
             services.AddDbContext<HemisphereDb, SqliteHemisphereDb>((sp, o) => o
                 .UseSqlite(options.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                    sp.GetRequiredService<Outbox.OutboxSignalInterceptor>()));
+                    sp.GetRequiredService<Search.SearchSyncInterceptor>(), sp.GetRequiredService<Outbox.OutboxSignalInterceptor>()));
         }
         else
         {
             services.AddDbContext<HemisphereDb, PostgresHemisphereDb>((sp, o) => o
                 .UseNpgsql(options.ConnectionString, n => n.EnableRetryOnFailure(3))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Outbox.OutboxSignalInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Search.SearchSyncInterceptor>(), sp.GetRequiredService<Outbox.OutboxSignalInterceptor>()));
         }
         services.AddDataProtection().SetApplicationName("Hemisphere").PersistKeysToDbContext<HemisphereDb>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -31,6 +31,41 @@ public interface ISearchSource
     IAsyncEnumerable<SearchEntry> AllAsync(HemisphereDb db, CancellationToken ct);
 }
 
+/// <summary>
+/// A source whose records are entities with a Guid key named Id: it says which of them the
+/// public may find and what their documents hold; loading one or all of them is shared.
+/// </summary>
+public abstract class EntitySearchSource<T> : ISearchSource where T : class
+{
+    public abstract string Name { get; }
+
+    /// <summary>The records the public may find, with what <see cref="Entries"/> reads included.</summary>
+    protected abstract IQueryable<T> Public(HemisphereDb db);
+
+    protected abstract IEnumerable<SearchEntry> Entries(T record);
+
+    public async Task<IReadOnlyList<SearchEntry>> EntriesAsync(HemisphereDb db, Guid id, CancellationToken ct)
+    {
+        var record = await Public(db).AsNoTracking().FirstOrDefaultAsync(r => EF.Property<Guid>(r, "Id") == id, ct);
+        return record is null ? [] : Entries(record).ToList();
+    }
+
+    public async IAsyncEnumerable<SearchEntry> AllAsync(HemisphereDb db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        Guid? after = null;
+        while (true)
+        {
+            var query = Public(db).AsNoTracking();
+            if (after is { } a) query = query.Where(r => EF.Property<Guid>(r, "Id").CompareTo(a) > 0);
+            var batch = await query.OrderBy(r => EF.Property<Guid>(r, "Id")).Take(500).ToListAsync(ct);
+            if (batch.Count == 0) yield break;
+            foreach (var record in batch)
+                foreach (var entry in Entries(record)) yield return entry;
+            after = db.Entry(batch[^1]).Property<Guid>("Id").CurrentValue;
+        }
+    }
+}
+
 /// <summary>Keeps the search documents in step with the records they stand for.</summary>
 public sealed class SearchIndex(HemisphereDb db, IEnumerable<ISearchSource> sources)
 {
@@ -58,6 +93,8 @@ public sealed class SearchIndex(HemisphereDb db, IEnumerable<ISearchSource> sour
     /// <summary>Rebuilds the documents of every source (or one); answers how many were written.</summary>
     public async Task<int> RebuildAsync(string? only = null, CancellationToken ct = default)
     {
+        if (only is not null && sources.All(s => s.Name != only))
+            throw new ArgumentException($"Unknown search source '{only}'; the sources are: {string.Join(", ", sources.Select(s => s.Name))}.");
         var written = 0;
         foreach (var feature in sources.Where(s => only is null || s.Name == only))
         {
