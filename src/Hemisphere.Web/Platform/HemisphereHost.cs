@@ -76,6 +76,7 @@ public static class HemisphereHost
         app.MapAccountApi();
         app.MapHemisphereUi();
         app.MapSearchApi();
+        app.MapSitemap();
 
         app.MapDirectory();
         app.MapPortfolio();
