@@ -12,12 +12,13 @@ public static class GenerateCommand
 
     public static async Task<int> RunAsync(Arguments args)
     {
-        args.AllowOnly("--connection", "--institutions", "--people", "--activities", "--programmes", "--seed", "--reset");
+        args.AllowOnly("--connection", "--institutions", "--people", "--activities", "--programmes", "--library", "--seed", "--reset");
         var connectionString = args.Required("--connection");
         var institutionCount = args.Int("--institutions", 2000, 1, 1_000_000);
         var peopleCount = args.Int("--people", 200_000, 0, 50_000_000);
         var activityCount = args.Int("--activities", 5000, 0, 1_000_000);
         var programmeCount = args.Int("--programmes", 20, 0, 10_000);
+        var libraryCount = args.Int("--library", 100_000, 0, 5_000_000);
         var seed = args.Int("--seed", 42, int.MinValue, int.MaxValue);
         var reset = args.Flag("--reset");
         var ct = CancellationToken.None;
@@ -40,9 +41,13 @@ public static class GenerateCommand
         var portfolio = new ActivityFactory(new Random(unchecked(seed * 7919 + 0x504F5254)), countries, Epoch, programmeKeys, activityKeys);
         var programmes = portfolio.CreateProgrammes(programmeCount);
         var activities = portfolio.CreateActivities(activityCount, programmes);
+        // The library too: its own generator, so nothing above changes with --library.
+        var library = new LibraryFactory(new Random(unchecked(seed * 104729 + 0x4C494252)), countries, institutions, await OtherLibrarySlugsAsync(connection, ct))
+            .Create(libraryCount);
         var buildSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
+        LibraryCopyStats versions;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             if (reset && existing > 0) await DeleteGeneratedAsync(connection, ct);
@@ -51,16 +56,18 @@ public static class GenerateCommand
             await DirectoryCopy.PeopleAsync(connection, people, ct);
             await PortfolioCopy.ProgrammesAsync(connection, programmes, ct);
             await PortfolioCopy.ActivitiesAsync(connection, activities, ct);
+            await LibraryCopy.ItemsAsync(connection, library, ct);
+            versions = await LibraryCopy.VersionsAsync(connection, library, ct);
             await tx.CommitAsync(ct);
         }
         var copySeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
         // A settled database: statistics for the planner and a visibility map, as autovacuum would leave it.
-        await ExecuteAsync(connection, """VACUUM (ANALYZE) "Institutions", "QualityCertifications", "People", "Programmes", "Activities" """, ct);
+        await ExecuteAsync(connection, """VACUUM (ANALYZE) "Institutions", "QualityCertifications", "People", "Programmes", "Activities", "LibraryItems", "LibraryVersions" """, ct);
         var vacuumSeconds = clock.Elapsed.TotalSeconds;
 
-        Report(countries.Count, institutions, certifications, people, programmes, activities, existing, reset, buildSeconds, copySeconds, vacuumSeconds, total.Elapsed.TotalSeconds);
+        Report(countries.Count, institutions, certifications, people, programmes, activities, library, versions, existing, reset, buildSeconds, copySeconds, vacuumSeconds, total.Elapsed.TotalSeconds);
         return 0;
     }
 
@@ -85,6 +92,7 @@ public static class GenerateCommand
                   + (SELECT count(*) FROM "People" WHERE {BenchIds.SqlIsGenerated})
                   + (SELECT count(*) FROM "Programmes" WHERE {BenchIds.SqlIsGenerated})
                   + (SELECT count(*) FROM "Activities" WHERE {BenchIds.SqlIsGenerated})
+                  + (SELECT count(*) FROM "LibraryItems" WHERE {BenchIds.SqlIsGenerated})
              """, connection);
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
@@ -107,9 +115,22 @@ public static class GenerateCommand
                 await KeysAsync($"""SELECT "ImportKey" FROM "Activities" WHERE NOT {BenchIds.SqlIsGenerated}"""));
     }
 
+    /// <summary>Slugs of library items that generate did not write (demo data, real records): generated slugs avoid them.</summary>
+    private static async Task<HashSet<string>> OtherLibrarySlugsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand($"""SELECT "Slug" FROM "LibraryItems" WHERE NOT {BenchIds.SqlIsGenerated}""", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) slugs.Add(reader.GetString(0));
+        return slugs;
+    }
+
     /// <summary>Only generated rows; anything else (demo data, real records) stays.</summary>
     private static async Task DeleteGeneratedAsync(NpgsqlConnection connection, CancellationToken ct)
     {
+        // Their search documents (written by the site's reindex) go with them; versions cascade.
+        await ExecuteAsync(connection, $"""DELETE FROM "SearchDocuments" WHERE "Source" = 'library' AND right("SourceId"::text, 8) = '{BenchIds.TextSuffix}'""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "LibraryItems" WHERE {BenchIds.SqlIsGenerated}""", ct);
         await ExecuteAsync(connection, $"""DELETE FROM "Activities" WHERE {BenchIds.SqlIsGenerated}""", ct);
         await ExecuteAsync(connection, $"""DELETE FROM "Programmes" WHERE {BenchIds.SqlIsGenerated}""", ct);
         await ExecuteAsync(connection, $"""DELETE FROM "People" WHERE {BenchIds.SqlIsGenerated}""", ct);
@@ -125,11 +146,11 @@ public static class GenerateCommand
     }
 
     private static void Report(int countries, List<InstitutionRow> institutions, List<CertificationRow> certifications, List<PersonRow> people,
-        List<ProgrammeRow> programmes, List<ActivityRow> activities, long deleted, bool reset, double build, double copy, double vacuum, double total)
+        List<ProgrammeRow> programmes, List<ActivityRow> activities, List<LibraryItemRow> library, LibraryCopyStats versions, long deleted, bool reset, double build, double copy, double vacuum, double total)
     {
         static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
         static string S(double s) => s.ToString("0.0", CultureInfo.InvariantCulture) + " s";
-        var rows = institutions.Count + certifications.Count + people.Count + programmes.Count + activities.Count;
+        var rows = institutions.Count + certifications.Count + people.Count + programmes.Count + activities.Count + library.Count + (long)versions.Versions;
         if (reset) Console.WriteLine($"Deleted {N(deleted)} previously generated rows.");
         Console.WriteLine($"Member states used: {countries}");
         Console.WriteLine($"Institutions:   {N(institutions.Count),9}  ({N(institutions.Count(i => i.ParentId is not null))} with a parent, {N(institutions.Count(i => i.CountryCode is null))} international)");
@@ -140,6 +161,11 @@ public static class GenerateCommand
         var perCountry = published.SelectMany(a => a.Countries).GroupBy(c => c).Select(g => (Code: g.Key, Count: g.Count())).OrderByDescending(x => x.Count).ThenBy(x => x.Code, StringComparer.Ordinal).ToList();
         var busiest = perCountry.Count > 0 ? $"; most in {perCountry[0].Code}, {N(perCountry[0].Count)} published" : "";
         Console.WriteLine($"Activities:     {N(activities.Count),9}  ({N(published.Count)} published, {N(activities.Count(a => a.ProgrammeId is not null))} in a programme, {N(activities.Count(a => a.FundingAmount is not null))} with funding, {N(activities.Count(a => a.EndDate is null))} open-ended; {perCountry.Count} countries{busiest})");
+        var kinds = string.Join(", ", library.GroupBy(i => i.Kind).OrderByDescending(g => g.Count()).Select(g => $"{N(g.Count())} {g.Key}"));
+        var languages = string.Join(", ", library.GroupBy(i => string.Join('+', i.Languages.Order(StringComparer.Ordinal))).OrderByDescending(g => g.Count()).Select(g => $"{N(g.Count())} {g.Key}"));
+        Console.WriteLine($"Library items:  {N(library.Count),9}  ({kinds}; {languages}; {N(library.Count(i => i.InstitutionId is not null))} with an institution)");
+        var meanWords = versions.Versions > 0 ? versions.Words / (long)versions.Versions : 0;
+        Console.WriteLine($"Versions:       {N((long)versions.Versions),9}  ({string.Join(", ", versions.PerLanguage.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{N(p.Value)} {p.Key}"))}; bodies {N(versions.MinWords)}–{N(versions.MaxWords)} words, {N(meanWords)} on average, {N(versions.Words)} in all)");
         Console.WriteLine($"Rows: {N(rows)} in {S(total)} (build {S(build)}, COPY {S(copy)}, VACUUM ANALYZE {S(vacuum)}; {N((long)(rows / Math.Max(copy, 0.001)))} rows/s copied)");
     }
 }

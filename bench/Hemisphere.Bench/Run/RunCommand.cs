@@ -38,6 +38,18 @@ public static class RunCommand
         foreach (var big in new[] { Scenarios.IatiExport(bigConnections), Scenarios.JsonExport(bigConnections) })
             scenarios.AddRange(Scenarios.WithCeiling(big, await site.GetAsync(big.Paths[0], ct)));
 
+        // The knowledge library: the search page with three typical queries, the search API, an item's page; each with its own ceiling.
+        foreach (var (key, query) in Scenarios.SearchPageQueries)
+        {
+            var page = Scenarios.SearchPage(key, query, await site.SearchTotalAsync(query, ct));
+            scenarios.AddRange(Scenarios.WithCeiling(page, await site.GetAsync(page.Paths[0], ct)));
+        }
+        var api = Scenarios.SearchApi(await site.SearchTotalAsync(Scenarios.SearchApiQuery, ct));
+        scenarios.AddRange(Scenarios.WithCeiling(api, await site.GetAsync(api.Paths[0], ct)));
+        var (slugs, noSlugs) = await site.LibrarySlugsAsync(50, ct);
+        var item = Scenarios.LibraryItem(slugs, noSlugs);
+        scenarios.AddRange(Scenarios.WithCeiling(item, item.Skip is null ? await site.MeanAsync(item.Paths, ct) : null));
+
         var wrk = new Wrk(url, threads);
         Console.WriteLine($"{url}: {connections} connections ({bigConnections} for the large answers), {threads} wrk threads, {duration} per scenario after a {(warm ? warmup : "no")} warm-up; the people page is {people.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes.");
 
@@ -71,7 +83,7 @@ public static class RunCommand
             Console.WriteLine("skipped: " + reason);
             return Result(null, reason, false, null);
         }
-        var probe = await site.GetAsync(s.Paths[0], ct);
+        var probe = s.ProbeAll ? await site.MeanAsync(s.Paths, ct) : await site.GetAsync(s.Paths[0], ct);
         if (!probe.Ok)
         {
             var reason = probe.Truncated

@@ -17,6 +17,8 @@ public sealed record Scenario(string Key, string Title, string Request, IReadOnl
     public string? Skip { get; init; }
     /// <summary>For a ceiling: the bytes its scenario answers, when more than the endpoint serves.</summary>
     public long? CappedFrom { get; init; }
+    /// <summary>The paths answer bodies of different sizes: probe them all and take the mean as the scenario's size.</summary>
+    public bool ProbeAll { get; init; }
 }
 
 public static class Scenarios
@@ -25,6 +27,15 @@ public static class Scenarios
     public const string PortfolioDashboard = "/api/v1/portfolio/dashboard";
     public const string Iati = "/api/v1/portfolio/iati";
     public const string ExportJson = "/api/v1/portfolio/export.json";
+    public const string LibraryItems = "/api/v1/library/items";
+
+    /// <summary>The search page's three typical queries (two in Spanish, one in English), and the API's.</summary>
+    public static readonly (string Key, string Query)[] SearchPageQueries =
+        [("j", "capacitación policial"), ("k", "prevención de la violencia juvenil"), ("l", "police training")];
+    public const string SearchApiQuery = "trata de personas";
+
+    public static string SearchPagePath(string query) => "/search?q=" + Uri.EscapeDataString(query);
+    public static string SearchApiPath(string query) => "/api/v1/search?q=" + Uri.EscapeDataString(query);
     /// <summary>The most /bench/ceiling serves (BenchCeiling.MaxBytes in the site).</summary>
     public const long CeilingMaxBytes = 1024 * 1024;
 
@@ -84,6 +95,33 @@ public static class Scenarios
             Connections = connections,
             TimeoutSeconds = 60,
         };
+
+    /// <summary>The search page (HTML, 20 results with snippets and the facets of the whole result) for one query.</summary>
+    public static Scenario SearchPage(string key, string query, int? total) =>
+        new(key, $"Search page, “{query}”{Results(total)}", "GET " + SearchPagePath(query), [SearchPagePath(query)], "the site has no page at /search")
+        {
+            TimeoutSeconds = 30,
+        };
+
+    public static Scenario SearchApi(int? total) =>
+        new("m", $"Search API, “{SearchApiQuery}”{Results(total)}", "GET " + SearchApiPath(SearchApiQuery), [SearchApiPath(SearchApiQuery)], "the site has no search API")
+        {
+            TimeoutSeconds = 30,
+        };
+
+    private static string Results(int? total) => total is { } n ? $" ({n.ToString("N0", CultureInfo.InvariantCulture)} results)" : "";
+
+    /// <summary>A library item's page (HTML) in the default language, cycling through items picked from the library's list.</summary>
+    public static Scenario LibraryItem(IReadOnlyList<string> slugs, string? why)
+    {
+        var request = $"GET /library/{{slug}} ({slugs.Count.ToString(CultureInfo.InvariantCulture)} items)";
+        return slugs.Count == 0
+            ? new Scenario("n", "Library item page", request, [], null) { Skip = why ?? "no library items to ask for" }
+            : new Scenario("n", "Library item page", request, slugs.Select(s => "/library/" + Uri.EscapeDataString(s)).ToList(), "the site has no page at /library/{slug}")
+            {
+                ProbeAll = true,
+            };
+    }
 
     public static Scenario IatiExport(int connections) =>
         new("h", "IATI 2.03 export, all published activities", "GET " + Iati, [Iati], "the site has no IATI export")

@@ -89,5 +89,58 @@ public sealed class Site(Uri baseUrl) : IDisposable
         return busiest.Count > 0 ? (busiest.Code, busiest.Count, null) : (null, 0, "no published activity has a country (run generate with --activities)");
     }
 
+    /// <summary>Slugs of published library items from a few pages spread over the library's list (newest first); none when it is empty or not served.</summary>
+    public async Task<(List<string> Slugs, string? Why)> LibrarySlugsAsync(int wanted, CancellationToken ct)
+    {
+        var first = await LibraryPageAsync(1, ct);
+        if (first is null) return ([], $"GET {Scenarios.LibraryItems}?page=1 did not answer 2xx");
+        if (first.Value.Slugs.Count == 0) return ([], "the library has no published item (run generate with --library)");
+        var pages = Math.Max(1, (first.Value.Total + 99) / 100);
+        var slugs = new List<string>(first.Value.Slugs.Take(wanted / 5));
+        foreach (var page in new[] { pages / 7, pages / 3, pages / 2, pages * 4 / 5, pages }.Where(p => p > 1).Distinct())
+        {
+            if (slugs.Count >= wanted) break;
+            if (await LibraryPageAsync(page, ct) is { } more) slugs.AddRange(more.Slugs.Take(wanted / 5));
+        }
+        return (slugs.Distinct(StringComparer.Ordinal).Take(wanted).ToList(), null);
+    }
+
+    private async Task<(int Total, List<string> Slugs)?> LibraryPageAsync(int page, CancellationToken ct)
+    {
+        var answer = await GetAsync($"{Scenarios.LibraryItems}?page={page}&pageSize=100", ct);
+        if (!answer.Ok) return null;
+        using var json = JsonDocument.Parse(answer.Body);
+        var root = json.RootElement;
+        var slugs = root.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString() ?? "").Where(s => s.Length > 0).ToList();
+        return (root.GetProperty("total").GetInt32(), slugs);
+    }
+
+    /// <summary>How many documents the search API finds for a query (the page and the API run the same search); null when it does not answer.</summary>
+    public async Task<int?> SearchTotalAsync(string query, CancellationToken ct)
+    {
+        var answer = await GetAsync(Scenarios.SearchApiPath(query), ct);
+        if (!answer.Ok) return null;
+        using var json = JsonDocument.Parse(answer.Body);
+        return json.RootElement.GetProperty("total").GetInt32();
+    }
+
+    /// <summary>
+    /// Every path once: the first answer that is not 2xx, or the first answer with the mean size of all
+    /// of them as its size (pages of different items differ in length; the ceiling should move their mean).
+    /// </summary>
+    public async Task<Answer> MeanAsync(IReadOnlyList<string> paths, CancellationToken ct)
+    {
+        Answer? first = null;
+        long bytes = 0;
+        foreach (var path in paths)
+        {
+            var answer = await GetAsync(path, ct);
+            if (!answer.Ok) return answer;
+            first ??= answer;
+            bytes += answer.Bytes;
+        }
+        return first is null ? throw new BenchException("No path to ask for.") : first with { Bytes = (long)Math.Round((double)bytes / paths.Count) };
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -72,7 +72,7 @@ public sealed class Wrk(Uri baseUrl, int threads)
                 UseShellExecute = false,
             };
             foreach (var a in new[] { "-t", Math.Min(threads, connections).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", duration,
-                         "--timeout", timeoutSeconds.ToString(CultureInfo.InvariantCulture) + "s", "-s", script, new Uri(baseUrl, paths[0]).ToString() })
+                         "--timeout", timeoutSeconds.ToString(CultureInfo.InvariantCulture) + "s", "-s", script, new Uri(baseUrl, paths[0]).AbsoluteUri })
                 start.ArgumentList.Add(a);
             using var process = Process.Start(start) ?? throw new BenchException("Could not start wrk.");
             var output = process.StandardOutput.ReadToEndAsync(ct);
