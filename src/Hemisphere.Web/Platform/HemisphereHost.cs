@@ -1,3 +1,4 @@
+using Hemisphere.Features.Community.Forums;
 using Hemisphere.Features.Directory;
 using Hemisphere.Features.Interventions;
 using Hemisphere.Features.Library;
@@ -51,6 +52,7 @@ public static class HemisphereHost
         services.AddDirectory();
         services.AddPortfolio(config);
         services.AddLibrary(config);
+        services.AddForums(config);
         services.AddInterventions();
         return builder;
     }
@@ -81,6 +83,7 @@ public static class HemisphereHost
         app.MapDirectory();
         app.MapPortfolio();
         app.MapLibrary();
+        app.MapForums();
         app.MapInterventions();
         app.MapBenchCeiling();
         return app;

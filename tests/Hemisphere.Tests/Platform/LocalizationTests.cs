@@ -89,6 +89,7 @@ public sealed partial class LocalizationTests
         foreach (var t in LibraryThemes.All) used.Add("Theme." + t);
         foreach (var k in new[] { "intervention", "institution", "activity" }) used.Add("Search.Kind." + k);
         foreach (var f in new[] { "kind", "language", "country", "theme", "year" }) used.Add("Search.Facet." + f);
+        foreach (var r in Hemisphere.Features.Community.Forums.ForumLimits.Reactions) used.Add("Forums.Reaction." + r);
         Assert.True(used.Count > 100, "the key scan found too little: " + used.Count);
         var missing = used.Where(k => !english.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "Keys used in code but missing from SharedResource.resx: " + string.Join(", ", missing));

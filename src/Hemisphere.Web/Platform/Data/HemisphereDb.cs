@@ -46,6 +46,17 @@ public abstract class HemisphereDb(DbContextOptions options)
     public DbSet<ExternalRating> ExternalRatings => Set<ExternalRating>();
     public DbSet<InterventionImplementation> InterventionImplementations => Set<InterventionImplementation>();
 
+    public DbSet<Features.Community.Forums.ForumCategory> ForumCategories => Set<Features.Community.Forums.ForumCategory>();
+    public DbSet<Features.Community.Forums.ForumCategoryMember> ForumCategoryMembers => Set<Features.Community.Forums.ForumCategoryMember>();
+    public DbSet<Features.Community.Forums.ForumTopic> ForumTopics => Set<Features.Community.Forums.ForumTopic>();
+    public DbSet<Features.Community.Forums.ForumPost> ForumPosts => Set<Features.Community.Forums.ForumPost>();
+    public DbSet<Features.Community.Forums.ForumPostRevision> ForumPostRevisions => Set<Features.Community.Forums.ForumPostRevision>();
+    public DbSet<Features.Community.Forums.ForumReaction> ForumReactions => Set<Features.Community.Forums.ForumReaction>();
+    public DbSet<Features.Community.Forums.ForumReadState> ForumReadStates => Set<Features.Community.Forums.ForumReadState>();
+    public DbSet<Features.Community.Forums.ForumFollow> ForumFollows => Set<Features.Community.Forums.ForumFollow>();
+    public DbSet<Features.Community.Forums.ForumFlag> ForumFlags => Set<Features.Community.Forums.ForumFlag>();
+    public DbSet<Features.Community.Forums.ForumSilence> ForumSilences => Set<Features.Community.Forums.ForumSilence>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

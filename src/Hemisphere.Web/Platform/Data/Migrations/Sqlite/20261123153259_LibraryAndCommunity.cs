@@ -6,11 +6,66 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Hemisphere.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class KnowledgeLibrary : Migration
+    public partial class LibraryAndCommunity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "ForumCategories",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Access = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    Theme = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DescriptionEs = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DescriptionFr = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DescriptionPt = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEs = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NameFr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NamePt = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForumCategories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ForumFollows",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TopicId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CategoryId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForumFollows", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ForumSilences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Until = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    By = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForumSilences", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Interventions",
                 columns: table => new
@@ -176,6 +231,53 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StoredFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ForumCategoryMembers",
+                columns: table => new
+                {
+                    CategoryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForumCategoryMembers", x => new { x.CategoryId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_ForumCategoryMembers_ForumCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "ForumCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ForumTopics",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CategoryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastPostAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PostCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Pinned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Locked = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Hidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AcceptedPostId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MergedIntoId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForumTopics", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ForumTopics_ForumCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "ForumCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -370,10 +472,184 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ForumPosts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TopicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EditedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    QuotedPostId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForumPosts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ForumPosts_ForumTopics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "ForumTopics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ForumReadStates",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TopicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReadUpTo = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForumReadStates", x => new { x.UserId, x.TopicId });
+                    table.ForeignKey(
+                        name: "FK_ForumReadStates_ForumTopics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "ForumTopics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ForumFlags",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PostId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReporterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForumFlags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ForumFlags_ForumPosts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "ForumPosts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ForumPostRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PostId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
+                    EditorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReplacedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForumPostRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ForumPostRevisions_ForumPosts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "ForumPosts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ForumReactions",
+                columns: table => new
+                {
+                    PostId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForumReactions", x => new { x.PostId, x.UserId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_ForumReactions_ForumPosts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "ForumPosts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ExternalRatings_InterventionId",
                 table: "ExternalRatings",
                 column: "InterventionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumCategories_Slug",
+                table: "ForumCategories",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumFlags_PostId",
+                table: "ForumFlags",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumFlags_ResolvedAt",
+                table: "ForumFlags",
+                column: "ResolvedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumFollows_CategoryId",
+                table: "ForumFollows",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumFollows_TopicId",
+                table: "ForumFollows",
+                column: "TopicId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumFollows_UserId_TopicId_CategoryId",
+                table: "ForumFollows",
+                columns: new[] { "UserId", "TopicId", "CategoryId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumPostRevisions_PostId",
+                table: "ForumPostRevisions",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumPosts_AuthorId",
+                table: "ForumPosts",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumPosts_State_CreatedAt",
+                table: "ForumPosts",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumPosts_TopicId_CreatedAt",
+                table: "ForumPosts",
+                columns: new[] { "TopicId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumReadStates_TopicId",
+                table: "ForumReadStates",
+                column: "TopicId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumSilences_UserId_Until",
+                table: "ForumSilences",
+                columns: new[] { "UserId", "Until" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumTopics_CategoryId_Pinned_LastPostAt",
+                table: "ForumTopics",
+                columns: new[] { "CategoryId", "Pinned", "LastPostAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InterventionImplementations_CountryCode",
@@ -469,6 +745,27 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 name: "ExternalRatings");
 
             migrationBuilder.DropTable(
+                name: "ForumCategoryMembers");
+
+            migrationBuilder.DropTable(
+                name: "ForumFlags");
+
+            migrationBuilder.DropTable(
+                name: "ForumFollows");
+
+            migrationBuilder.DropTable(
+                name: "ForumPostRevisions");
+
+            migrationBuilder.DropTable(
+                name: "ForumReactions");
+
+            migrationBuilder.DropTable(
+                name: "ForumReadStates");
+
+            migrationBuilder.DropTable(
+                name: "ForumSilences");
+
+            migrationBuilder.DropTable(
                 name: "InterventionImplementations");
 
             migrationBuilder.DropTable(
@@ -487,6 +784,9 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 name: "SearchFacets");
 
             migrationBuilder.DropTable(
+                name: "ForumPosts");
+
+            migrationBuilder.DropTable(
                 name: "Interventions");
 
             migrationBuilder.DropTable(
@@ -497,6 +797,12 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SearchDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ForumTopics");
+
+            migrationBuilder.DropTable(
+                name: "ForumCategories");
         }
     }
 }
