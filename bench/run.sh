@@ -143,7 +143,7 @@ LABEL="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [[ -n $(git -C "$ROOT" status --porcelain 2>/dev/null) ]] && LABEL="$LABEL+changes"
 seconds() { local d=$1; case $d in *h) echo $((${d%h} * 3600));; *m) echo $((${d%m} * 60));; *s) echo "${d%s}";; *) echo "$d";; esac; }
 # Twenty-two scenarios (a–f, then g, h, i, j, k, l, m, n each after its own ceiling), plus the probes.
-RUN_LIMIT=$((22 * ($(seconds "$DURATION") + $(seconds "$WARMUP") + 30) + 300))
+RUN_LIMIT=$((22 * ($(seconds "$DURATION") + $(seconds "$WARMUP") + 60) + 600))
 RUN_STATUS=0
 timeout "$RUN_LIMIT" "${BENCH[@]}" run --url "http://127.0.0.1:$SITE_PORT" --duration "$DURATION" --warmup "$WARMUP" \
   --connections "$CONNECTIONS" --big-connections "$BIG_CONNECTIONS" --threads "$THREADS" --results "$ROOT/bench/results" --label "$LABEL" || RUN_STATUS=$?

@@ -10,7 +10,7 @@ const string Usage = """
           Refuses when generated rows are already there; --reset deletes them first (and only them).
       run --url http://127.0.0.1:PORT [--duration 20s] [--warmup 5s] [--connections 32] [--big-connections 4]
           [--threads 2] [--results bench/results] [--label TEXT]
-          Drives the running site with wrk, one scenario after another (the large answers with --big-connections),
+          Drives the running site with wrk, one scenario after another (the large and the slow answers with --big-connections),
           prints a markdown table and writes it as JSON to the results folder.
     """;
 

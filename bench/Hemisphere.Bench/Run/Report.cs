@@ -32,7 +32,7 @@ public static class Report
     public static string Markdown(RunReport report)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"wrk: {report.Connections} connections ({report.BigConnections} for the large answers: g, h, i and their ceilings), {report.Threads} threads, {report.Duration} per scenario after a {report.Warmup} warm-up; {report.Url}; {report.ProcessorCount} cores, load average before {report.LoadAverageBefore ?? "?"}, after {report.LoadAverageAfter ?? "?"}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"wrk: {report.Connections} connections ({report.BigConnections} for the large and the slow answers: g–m and their ceilings), {report.Threads} threads, {report.Duration} per scenario after a {report.Warmup} warm-up; {report.Url}; {report.ProcessorCount} cores, load average before {report.LoadAverageBefore ?? "?"}, after {report.LoadAverageAfter ?? "?"}.");
         md.AppendLine();
         md.AppendLine("| | Scenario | Request | Conn. | Bytes | Req/s | MB/s | p50 ms | p95 ms | p99 ms | vs ceiling | Errors |");
         md.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

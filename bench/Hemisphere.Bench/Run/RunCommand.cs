@@ -41,10 +41,10 @@ public static class RunCommand
         // The knowledge library: the search page with three typical queries, the search API, an item's page; each with its own ceiling.
         foreach (var (key, query) in Scenarios.SearchPageQueries)
         {
-            var page = Scenarios.SearchPage(key, query, await site.SearchTotalAsync(query, ct));
+            var page = Scenarios.SearchPage(key, query, await site.SearchTotalAsync(query, ct), bigConnections);
             scenarios.AddRange(Scenarios.WithCeiling(page, await site.GetAsync(page.Paths[0], ct)));
         }
-        var api = Scenarios.SearchApi(await site.SearchTotalAsync(Scenarios.SearchApiQuery, ct));
+        var api = Scenarios.SearchApi(await site.SearchTotalAsync(Scenarios.SearchApiQuery, ct), bigConnections);
         scenarios.AddRange(Scenarios.WithCeiling(api, await site.GetAsync(api.Paths[0], ct)));
         var (slugs, noSlugs) = await site.LibrarySlugsAsync(50, ct);
         var item = Scenarios.LibraryItem(slugs, noSlugs);
