@@ -12,8 +12,8 @@ public static class SearchApi
 {
     public static void MapSearchApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/search", async ([AsParameters] SearchApiQuery query, SearchService search, CancellationToken ct) =>
-            TypedResults.Ok(await search.SearchAsync(query.Request, PageRequest.From(query.Page, query.PageSize, 20), ct)))
+        routes.MapGet("/api/v1/search", async ([AsParameters] SearchApiQuery query, HttpContext http, SearchService search, CancellationToken ct) =>
+            TypedResults.Ok(await search.SearchAsync(query.Request, PageRequest.From(query.Page, query.PageSize, 20), http.User.Identity?.IsAuthenticated == true, ct)))
             .WithTags("Search").RequireRateLimiting(ApiSetup.ApiPolicy)
             .WithSummary("Searches everything public: library items, interventions, institutions and activities, in every language. " +
                 "Words must all appear; \"quoted words\" together; OR between alternatives; -word excludes. " +

@@ -32,6 +32,9 @@ public sealed class SearchDocument
     public string Url { get; set; } = "";
     public int? Year { get; set; }
 
+    /// <summary>Who may find it: "public" (anyone) or "members" (signed-in members only).</summary>
+    public string Audience { get; set; } = SearchAudience.Public;
+
     /// <summary>From when the public may find it; null never (drafts are usually not indexed at all).</summary>
     public DateTimeOffset? VisibleFrom { get; set; }
 
@@ -42,6 +45,12 @@ public sealed class SearchDocument
     public string LangTerm { get; set; } = "";
 
     public List<SearchFacet> Facets { get; set; } = [];
+}
+
+public static class SearchAudience
+{
+    public const string Public = "public";
+    public const string Members = "members";
 }
 
 /// <summary>A many-valued facet of a document: a country or a theme.</summary>
@@ -66,6 +75,7 @@ internal sealed class SearchDocumentConfiguration : IEntityTypeConfiguration<Sea
         b.Property(x => x.Summary).HasMaxLength(4000);
         b.Property(x => x.Url).HasMaxLength(1000);
         b.Property(x => x.LangTerm).HasMaxLength(20);
+        b.Property(x => x.Audience).HasMaxLength(10);
         b.HasIndex(x => new { x.Source, x.SourceId });
         b.HasIndex(x => x.VisibleFrom);
         b.HasMany(x => x.Facets).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);

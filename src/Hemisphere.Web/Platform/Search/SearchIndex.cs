@@ -16,7 +16,8 @@ public sealed record SearchEntry(
     DateTimeOffset? VisibleFrom,
     int? Year,
     IReadOnlyCollection<string> Countries,
-    IReadOnlyCollection<string> Themes);
+    IReadOnlyCollection<string> Themes,
+    string Audience = SearchAudience.Public);
 
 /// <summary>A feature whose records are searchable: it tells the index what to hold for them.</summary>
 public interface ISearchSource
@@ -141,6 +142,7 @@ public sealed class SearchIndex(HemisphereDb db, IEnumerable<ISearchSource> sour
             TitleTerms = TextAnalysis.Terms(e.Title, language),
             BodyTerms = TextAnalysis.Terms(summary + "\n" + body, language),
             LangTerm = LangTerm(language),
+            Audience = e.Audience,
         };
         foreach (var c in e.Countries.Distinct(StringComparer.Ordinal)) document.Facets.Add(new SearchFacet { Name = "country", Value = Clip(c, 100) });
         foreach (var t in e.Themes.Distinct(StringComparer.Ordinal)) document.Facets.Add(new SearchFacet { Name = "theme", Value = Clip(t, 100) });

@@ -39,7 +39,8 @@ public sealed class SearchService(HemisphereDb db, TimeProvider clock)
     /// <summary>Deeper pages than this are not served: nobody reads them, and skipping that far costs.</summary>
     public const int MaxPage = 500;
 
-    public async Task<SearchResults> SearchAsync(SearchRequest request, PageRequest paging, CancellationToken ct = default)
+    /// <param name="member">Whether the reader is a signed-in member: they also find what is for members only (forum topics).</param>
+    public async Task<SearchResults> SearchAsync(SearchRequest request, PageRequest paging, bool member, CancellationToken ct = default)
     {
         paging = paging with { Number = Math.Min(paging.Number, MaxPage) };
         var query = SearchQuery.Parse(request.Q);
@@ -51,6 +52,7 @@ public sealed class SearchService(HemisphereDb db, TimeProvider clock)
 
         IQueryable<RawHit>? hits = query.IsEmpty ? null : Match(perLanguage);
         var docs = db.SearchDocuments.AsNoTracking().Where(d => d.VisibleFrom != null && d.VisibleFrom <= now);
+        if (!member) docs = docs.Where(d => d.Audience == SearchAudience.Public);
         if (Filter(request.Lang) is { } lang) docs = docs.Where(d => d.Language == TextAnalysis.NormaliseLanguage(lang));
         if (Filter(request.Kind) is { } kind) docs = docs.Where(d => d.Kind == kind);
         if (Filter(request.Source) is { } source) docs = docs.Where(d => d.Source == source);

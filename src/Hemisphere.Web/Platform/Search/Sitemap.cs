@@ -23,7 +23,7 @@ public static class Sitemap
         routes.MapGet("/sitemap.xml", async (HttpContext http, HemisphereDb db, TimeProvider clock, CancellationToken ct) =>
         {
             var now = clock.GetUtcNow();
-            var count = await db.SearchDocuments.CountAsync(d => d.VisibleFrom != null && d.VisibleFrom <= now, ct);
+            var count = await db.SearchDocuments.CountAsync(d => d.VisibleFrom != null && d.VisibleFrom <= now && d.Audience == SearchAudience.Public, ct);
             var baseUrl = AccountApi.BaseUrl(http).TrimEnd('/');
             return Xml(xml =>
             {
@@ -44,7 +44,7 @@ public static class Sitemap
             if (n == 0) return Xml(xml => UrlSet(xml, MainPages.Select(p => (baseUrl + p, (DateTimeOffset?)null))));
             if (n < 0 || n > 10_000) return Results.NotFound();
             var now = clock.GetUtcNow();
-            var page = await db.SearchDocuments.AsNoTracking().Where(d => d.VisibleFrom != null && d.VisibleFrom <= now)
+            var page = await db.SearchDocuments.AsNoTracking().Where(d => d.VisibleFrom != null && d.VisibleFrom <= now && d.Audience == SearchAudience.Public)
                 .OrderBy(d => d.Id).Skip((n - 1) * PageSize).Take(PageSize).Select(d => new { d.Url, d.VisibleFrom }).ToListAsync(ct);
             if (page.Count == 0) return Results.NotFound();
             return Xml(xml => UrlSet(xml, page.Select(d => (baseUrl + d.Url, d.VisibleFrom))));

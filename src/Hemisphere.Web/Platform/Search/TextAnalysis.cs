@@ -64,6 +64,28 @@ public static class TextAnalysis
         return tokens;
     }
 
+    /// <summary>
+    /// The language a text (of unknown language, e.g. a forum post) is most likely written in,
+    /// by how many of its first words are stop words of each language; "und" when unclear.
+    /// </summary>
+    public static string GuessLanguage(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return Neutral;
+        var sample = text.Length > 3000 ? text[..3000] : text;
+        var words = new List<string>();
+        var i = 0;
+        while (i < sample.Length && words.Count < 400)
+        {
+            if (!IsWordChar(sample, i)) { i++; continue; }
+            var start = i;
+            while (i < sample.Length && IsWordChar(sample, i)) i++;
+            words.Add(TextFolding.Fold(sample[start..i]));
+        }
+        var scores = StopWords.ToDictionary(s => s.Key, s => words.Count(s.Value.Contains));
+        var best = scores.OrderByDescending(s => s.Value).ToList();
+        return best[0].Value >= 2 && best[0].Value > best[1].Value ? best[0].Key : Neutral;
+    }
+
     /// <summary>The terms joined by spaces: what the database indexes.</summary>
     public static string Terms(string? text, string language, int maxTerms = 50_000)
     {

@@ -1,3 +1,5 @@
+using Hemisphere.Platform.Search;
+
 namespace Hemisphere.Features.Community.Forums;
 
 public static class ForumFeature
@@ -6,6 +8,10 @@ public static class ForumFeature
     {
         services.Configure<ForumOptions>(config.GetSection("Forums"));
         services.AddScoped<ForumService>();
+        services.AddScoped<ISearchSource, ForumSearch>();
+        // A topic's document changes with the topic and with any of its posts.
+        services.AddSearchTracking<ForumTopic>(ForumSearch.Source, t => t.Id);
+        services.AddSearchTracking<ForumPost>(ForumSearch.Source, p => p.TopicId);
         return services;
     }
 

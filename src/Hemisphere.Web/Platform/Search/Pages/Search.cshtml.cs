@@ -22,7 +22,7 @@ public sealed class SearchModel(SearchService search) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Q) && Kind is null && Country is null && Theme is null && Year is null) return;
-        Results = await search.SearchAsync(new SearchRequest(Q, Language, Kind, Country, Theme, Year), PageRequest.From(PageNumber, 20, 20), ct);
+        Results = await search.SearchAsync(new SearchRequest(Q, Language, Kind, Country, Theme, Year), PageRequest.From(PageNumber, 20, 20), User.Identity?.IsAuthenticated == true, ct);
     }
 
     /// <summary>This page's address with one filter set (or cleared with null), back on page 1.</summary>

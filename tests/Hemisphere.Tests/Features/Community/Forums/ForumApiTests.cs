@@ -222,3 +222,31 @@ public sealed class ForumApiTests(Apps apps)
         Assert.Equal(answerId, topic.GetProperty("acceptedPostId").GetString());
     }
 }
+
+[Collection(AppsCollection.Name)]
+public sealed class ForumSearchTests(Apps apps)
+{
+    [Theory, BothProviders]
+    public async Task Members_find_topics_of_open_categories_and_nobody_finds_private_ones(DatabaseProvider provider)
+    {
+        var app = apps[provider];
+        var admin = await app.ClientForRoleAsync(HemisphereRole.Administrator);
+        var open = "open-" + Guid.NewGuid().ToString("N")[..8];
+        var closed = "closed-" + Guid.NewGuid().ToString("N")[..8];
+        await admin.PostAsJsonAsync("/api/v1/forums/categories", new { slug = open, name = new { en = "Open" } });
+        await admin.PostAsJsonAsync("/api/v1/forums/categories", new { slug = closed, name = new { en = "Closed" }, access = "private" });
+        var word = "zorzal" + new string(Enumerable.Range(0, 6).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray());
+        var member = await app.ClientForRoleAsync(HemisphereRole.Learner);
+        var created = await member.PostAsJsonAsync($"/api/v1/forums/categories/{open}/topics", new { title = "Capacitaciones de la policía " + word, body = "¿Quién organiza las capacitaciones de este año?" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await admin.PostAsJsonAsync($"/api/v1/forums/categories/{closed}/topics", new { title = "Secreto " + word, body = "Solo para el grupo." });
+
+        async Task<int> TotalAsync(HttpClient client, string q) =>
+            (await (await client.GetAsync("/api/v1/search?source=forum&q=" + Uri.EscapeDataString(q))).JsonAsync()).GetProperty("total").GetInt32();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await TotalAsync(member, "capacitacion " + word) == 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Equal(1, await TotalAsync(member, "capacitacion " + word));
+        Assert.Equal(0, await TotalAsync(app.CreateClient(), word));
+        Assert.Equal(0, await TotalAsync(admin, "secreto " + word));
+    }
+}

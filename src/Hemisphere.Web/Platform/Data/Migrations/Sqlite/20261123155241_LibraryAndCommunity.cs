@@ -204,6 +204,7 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     Body = table.Column<string>(type: "TEXT", nullable: false),
                     Url = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     VisibleFrom = table.Column<long>(type: "INTEGER", nullable: true),
                     TitleTerms = table.Column<string>(type: "TEXT", nullable: false),
                     BodyTerms = table.Column<string>(type: "TEXT", nullable: false),

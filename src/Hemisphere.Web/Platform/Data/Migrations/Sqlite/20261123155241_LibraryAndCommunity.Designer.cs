@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hemisphere.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHemisphereDb))]
-    [Migration("20261123153259_LibraryAndCommunity")]
+    [Migration("20261123155241_LibraryAndCommunity")]
     partial class LibraryAndCommunity
     {
         /// <inheritdoc />
@@ -2070,6 +2070,11 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Body")
                         .IsRequired()

@@ -206,6 +206,7 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     Body = table.Column<string>(type: "text", nullable: false),
                     Url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     Year = table.Column<int>(type: "integer", nullable: true),
+                    Audience = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     VisibleFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     TitleTerms = table.Column<string>(type: "text", nullable: false),
                     BodyTerms = table.Column<string>(type: "text", nullable: false),

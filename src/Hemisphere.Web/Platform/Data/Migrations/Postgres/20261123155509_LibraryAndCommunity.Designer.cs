@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hemisphere.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHemisphereDb))]
-    [Migration("20261123153418_LibraryAndCommunity")]
+    [Migration("20261123155509_LibraryAndCommunity")]
     partial class LibraryAndCommunity
     {
         /// <inheritdoc />
@@ -2077,6 +2077,11 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("Body")
                         .IsRequired()
