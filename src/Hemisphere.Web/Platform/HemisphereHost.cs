@@ -10,6 +10,7 @@ using Hemisphere.Platform.Files;
 using Hemisphere.Platform.Identity;
 using Hemisphere.Platform.Localization;
 using Hemisphere.Platform.Mail;
+using Hemisphere.Platform.Notifications;
 using Hemisphere.Platform.Observability;
 using Hemisphere.Platform.Outbox;
 using Hemisphere.Platform.Search;
@@ -48,6 +49,7 @@ public static class HemisphereHost
         services.AddHemisphereFiles(config);
         services.AddHemisphereUi();
         services.AddHemisphereSearch();
+        services.AddHemisphereNotifications(config);
 
         services.AddDirectory();
         services.AddPortfolio(config);
@@ -79,6 +81,7 @@ public static class HemisphereHost
         app.MapHemisphereUi();
         app.MapSearchApi();
         app.MapSitemap();
+        app.MapHemisphereNotifications();
 
         app.MapDirectory();
         app.MapPortfolio();

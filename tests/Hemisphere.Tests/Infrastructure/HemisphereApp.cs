@@ -29,6 +29,8 @@ public sealed class HemisphereApp : WebApplicationFactory<Program>
             ["Database:MigrateOnStart"] = "false",
             ["Hemisphere:DataDirectory"] = DataDirectory,
             ["Outbox:PollInterval"] = "00:00:00.200",
+            // Digest runs are invoked by the tests at the instants they choose (DigestService.SendDueAsync).
+            ["Notifications:RunDigests"] = "false",
             ["RateLimits:SignInPerMinute"] = "100000",
             ["RateLimits:ApiPerMinute"] = "1000000",
             ["Logging:LogLevel:Default"] = "Warning",

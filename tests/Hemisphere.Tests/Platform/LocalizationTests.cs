@@ -4,6 +4,7 @@ using Hemisphere.Features.Directory;
 using Hemisphere.Features.Interventions;
 using Hemisphere.Features.Library;
 using Hemisphere.Platform.Identity;
+using Hemisphere.Platform.Notifications;
 
 namespace Hemisphere.Tests.Platform;
 
@@ -90,6 +91,8 @@ public sealed partial class LocalizationTests
         foreach (var k in new[] { "intervention", "institution", "activity", "topic" }) used.Add("Search.Kind." + k);
         foreach (var f in new[] { "kind", "language", "country", "theme", "year" }) used.Add("Search.Facet." + f);
         foreach (var r in Hemisphere.Features.Community.Forums.ForumLimits.Reactions) used.Add("Forums.Reaction." + r);
+        foreach (var k in NotificationKinds.All) used.Add(NotificationKinds.LabelKey(k));
+        foreach (var d in Enum.GetValues<NotificationDelivery>()) used.Add("Notifications.Delivery." + NotificationKinds.Code(d));
         Assert.True(used.Count > 100, "the key scan found too little: " + used.Count);
         var missing = used.Where(k => !english.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "Keys used in code but missing from SharedResource.resx: " + string.Join(", ", missing));

@@ -28,6 +28,10 @@ public abstract class HemisphereDb(DbContextOptions options)
     public DbSet<Search.SearchDocument> SearchDocuments => Set<Search.SearchDocument>();
     public DbSet<Search.SearchFacet> SearchFacets => Set<Search.SearchFacet>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Notifications.NotificationPreference> NotificationPreferences => Set<Notifications.NotificationPreference>();
+    public DbSet<Notifications.NotificationDigestState> NotificationDigestStates => Set<Notifications.NotificationDigestState>();
+    public DbSet<Notifications.UsedUnsubscribeToken> UsedUnsubscribeTokens => Set<Notifications.UsedUnsubscribeToken>();
 
     public DbSet<MemberState> MemberStates => Set<MemberState>();
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();

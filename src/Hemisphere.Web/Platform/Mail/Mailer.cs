@@ -21,7 +21,8 @@ public sealed class MailOptions
     public string? PickupDirectory { get; set; }
 }
 
-public sealed record MailMessage(string To, string Subject, string TextBody, string? HtmlBody = null);
+/// <summary>A mail to send; <paramref name="Headers"/> adds header fields (e.g. List-Unsubscribe).</summary>
+public sealed record MailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, IReadOnlyDictionary<string, string>? Headers = null);
 
 /// <summary>Queues mail in the outbox, so it leaves only if the change that caused it commits.</summary>
 public sealed class Mailer(HemisphereDb db)
@@ -47,6 +48,8 @@ public sealed class MailSender(Microsoft.Extensions.Options.IOptions<MailOptions
         mime.Subject = mail.Subject;
         // The outbox id is the Message-ID: a redelivered message is recognisably the same mail.
         mime.MessageId = $"{message.Id:N}@hemisphere";
+        foreach (var (name, value) in mail.Headers ?? new Dictionary<string, string>())
+            mime.Headers.Add(name, value);
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
         mime.Body = body.ToMessageBody();
 

@@ -16,8 +16,13 @@ public static class ForumDemo
         {
             var c = new ForumCategory
             {
-                Slug = slug, Position = position, Access = access, Theme = theme, CountryCode = country,
-                Name = new LocalizedText { En = en, Es = es }, Description = new LocalizedText { En = descEn, Es = descEs },
+                Slug = slug,
+                Position = position,
+                Access = access,
+                Theme = theme,
+                CountryCode = country,
+                Name = new LocalizedText { En = en, Es = es },
+                Description = new LocalizedText { En = descEn, Es = descEs },
             };
             db.ForumCategories.Add(c);
             return c;

@@ -5,6 +5,7 @@ using Hemisphere.Platform.Api;
 using Hemisphere.Platform.Audit;
 using Hemisphere.Platform.Data;
 using Hemisphere.Platform.Identity;
+using Hemisphere.Platform.Notifications;
 using Hemisphere.Platform.Search;
 using Hemisphere.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public sealed class ForumOptions
 public sealed class ForumService(
     HemisphereDb db,
     AuditLog audit,
+    Notifier notifier,
     TimeProvider clock,
     IOptions<ForumOptions> options,
     IStringLocalizer<SharedResource> l)
@@ -156,6 +158,7 @@ public sealed class ForumService(
         db.ForumPosts.Add(post);
         // The author follows what they start.
         db.ForumFollows.Add(new ForumFollow { UserId = topic.AuthorId, TopicId = topic.Id });
+        if (post.State == PostState.Visible) await StageNotificationsAsync(topic, post, actor, ct);
         await db.SaveChangesAsync(ct);
         return Outcome<TopicDto>.Ok((await TopicAsync(actor, topic.Id, 1, "en", ct))!);
     }
@@ -179,6 +182,7 @@ public sealed class ForumService(
         {
             topic.PostCount++;
             topic.LastPostAt = now;
+            await StageNotificationsAsync(topic, post, actor, ct);
         }
         await db.SaveChangesAsync(ct);
         return Outcome<PostDto>.Ok((await PostDtosAsync(actor, [post], topic.AcceptedPostId, now, ct))[0]);
@@ -309,6 +313,12 @@ public sealed class ForumService(
         // A topic whose first post is approved becomes visible with it.
         var first = await db.ForumPosts.Where(p => p.TopicId == topic.Id).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
         if (first == post.Id) topic.Hidden = state != PostState.Visible;
+        // A held post that is approved tells its followers and mentions now.
+        if (before == PostState.Pending && state == PostState.Visible)
+        {
+            var author = await db.Users.Where(u => u.Id == post.AuthorId).Select(u => u.DisplayName).FirstAsync(ct);
+            await StageNotificationsAsync(topic, post, null, ct, author);
+        }
         await db.SaveChangesAsync(ct);
         await RecountAsync(topic, ct);
         audit.Record(state switch { PostState.Hidden => "forum.hide", PostState.Visible when before == PostState.Pending => "forum.approve", _ => "forum.restore" },
@@ -485,6 +495,34 @@ public sealed class ForumService(
     {
         var names = Mentions.Find(body);
         return names.Count == 0 ? [] : await db.Users.Where(u => names.Contains(u.DisplayName)).Select(u => u.Id).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Adds the notifications of a new visible post to the unit of work: members it mentions,
+    /// then followers of its topic, then followers of its category — each member once, never
+    /// its author, and only members who may read the category.
+    /// </summary>
+    private async Task StageNotificationsAsync(ForumTopic topic, ForumPost post, Actor? actor, CancellationToken ct, string? authorName = null)
+    {
+        authorName ??= actor?.Principal.FindFirst("name")?.Value
+            ?? await db.Users.Where(u => u.Id == post.AuthorId).Select(u => u.DisplayName).FirstAsync(ct);
+        var category = await db.ForumCategories.AsNoTracking().FirstAsync(c => c.Id == topic.CategoryId, ct);
+        var url = $"/forums/topics/{topic.Id}#post-{post.Id}";
+        var done = new HashSet<Guid> { post.AuthorId };
+        async Task<List<Guid>> ReadersAsync(IEnumerable<Guid> users)
+        {
+            var list = users.Where(done.Add).ToList();
+            if (category.Access == CategoryAccess.Members || list.Count == 0) return list;
+            var members = await db.ForumCategoryMembers.Where(m => m.CategoryId == category.Id && list.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(ct);
+            var moderators = await db.RoleAssignments.Where(r => list.Contains(r.UserId) && r.CountryCode == null && r.InstitutionId == null
+                && (r.Role == HemisphereRole.Moderator || r.Role == HemisphereRole.Administrator)).Select(r => r.UserId).ToListAsync(ct);
+            return list.Where(u => members.Contains(u) || moderators.Contains(u)).ToList();
+        }
+        notifier.NotifyMany(await ReadersAsync(await MentionedAsync(post.Body, ct)), NotificationKinds.ForumMention, url, "Notification.ForumMention", authorName, topic.Title);
+        var topicFollowers = await db.ForumFollows.Where(f => f.TopicId == topic.Id).Select(f => f.UserId).ToListAsync(ct);
+        notifier.NotifyMany(await ReadersAsync(topicFollowers), NotificationKinds.ForumReply, url, "Notification.ForumReply", authorName, topic.Title);
+        var categoryFollowers = await db.ForumFollows.Where(f => f.CategoryId == category.Id).Select(f => f.UserId).ToListAsync(ct);
+        notifier.NotifyMany(await ReadersAsync(categoryFollowers), NotificationKinds.ForumPost, url, "Notification.ForumPost", authorName, topic.Title);
     }
 
     private async Task RecountAsync(ForumTopic topic, CancellationToken ct)

@@ -250,3 +250,53 @@ public sealed class ForumSearchTests(Apps apps)
         Assert.Equal(0, await TotalAsync(admin, "secreto " + word));
     }
 }
+
+[Collection(AppsCollection.Name)]
+public sealed class ForumNotificationTests(Apps apps)
+{
+    private static async Task<JsonElement> NotificationsAsync(HttpClient client) => await (await client.GetAsync("/api/v1/notifications")).JsonAsync();
+
+    [Theory, BothProviders]
+    public async Task Mentions_and_followed_topics_notify_members_once_and_never_outsiders_of_a_private_group(DatabaseProvider provider)
+    {
+        var app = apps[provider];
+        var admin = await app.ClientForRoleAsync(HemisphereRole.Administrator);
+        var open = "n-" + Guid.NewGuid().ToString("N")[..8];
+        var closed = "p-" + Guid.NewGuid().ToString("N")[..8];
+        await admin.PostAsJsonAsync("/api/v1/forums/categories", new { slug = open, name = new { en = "Open" } });
+        await admin.PostAsJsonAsync("/api/v1/forums/categories", new { slug = closed, name = new { en = "Closed" }, access = "private" });
+        var asker = await app.CreateUserAsync(HemisphereRole.Learner);
+        var expert = await app.CreateUserAsync(HemisphereRole.Learner);
+        var outsider = await app.CreateUserAsync(HemisphereRole.Learner);
+        var expertName = "Experta " + Guid.NewGuid().ToString("N")[..6];
+        var outsiderName = "Ajeno " + Guid.NewGuid().ToString("N")[..6];
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Users.FindAsync(expert.Id))!.DisplayName = expertName;
+            (await db.Users.FindAsync(outsider.Id))!.DisplayName = outsiderName;
+            return await db.SaveChangesAsync();
+        });
+        var askerClient = await app.ClientForAsync(asker);
+        var expertClient = await app.ClientForAsync(expert);
+        var outsiderClient = await app.ClientForAsync(outsider);
+
+        var topic = await (await askerClient.PostAsJsonAsync($"/api/v1/forums/categories/{open}/topics", new { title = "Marking firearms", body = $"@[{expertName}] what does the model law say?" })).JsonAsync();
+        var topicId = topic.GetProperty("id").GetString();
+        var mention = (await NotificationsAsync(expertClient)).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal("forum.mention", mention.GetProperty("kind").GetString());
+        Assert.StartsWith($"/forums/topics/{topicId}", mention.GetProperty("url").GetString(), StringComparison.Ordinal);
+
+        // The expert replies; the asker follows their own topic and hears of it, the expert does not hear of their own post.
+        await expertClient.PostAsJsonAsync($"/api/v1/forums/topics/{topicId}/posts", new { body = "Marking at import and at manufacture." });
+        var replies = (await NotificationsAsync(askerClient)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Single(replies);
+        Assert.Equal("forum.reply", replies[0].GetProperty("kind").GetString());
+        Assert.Single((await NotificationsAsync(expertClient)).GetProperty("items").EnumerateArray());
+
+        // A mention in a private group does not reach a member outside it.
+        var moderator = await app.ClientForRoleAsync(HemisphereRole.Moderator);
+        await moderator.PutAsync($"/api/v1/forums/categories/{closed}/members/{asker.Id}", null);
+        Assert.Equal(HttpStatusCode.Created, (await askerClient.PostAsJsonAsync($"/api/v1/forums/categories/{closed}/topics", new { title = "Group only", body = $"@[{outsiderName}] look" })).StatusCode);
+        Assert.Empty((await NotificationsAsync(outsiderClient)).GetProperty("items").EnumerateArray());
+    }
+}

@@ -192,6 +192,72 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationDigestStates",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LastDailyAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastWeeklyAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationDigestStates", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_NotificationDigestStates_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationPreferences",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Delivery = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationPreferences", x => new { x.UserId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_NotificationPreferences_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Args = table.Column<string>(type: "text", nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DigestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SearchDocuments",
                 columns: table => new
                 {
@@ -234,6 +300,19 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StoredFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UsedUnsubscribeTokens",
+                columns: table => new
+                {
+                    Nonce = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsedUnsubscribeTokens", x => x.Nonce);
                 });
 
             migrationBuilder.CreateTable(
@@ -717,6 +796,21 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                 columns: new[] { "Status", "PublishAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_DigestedAt_EmailedAt_UserId",
+                table: "Notifications",
+                columns: new[] { "DigestedAt", "EmailedAt", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SearchDocuments_Source_SourceId",
                 table: "SearchDocuments",
                 columns: new[] { "Source", "SourceId" });
@@ -784,7 +878,19 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                 name: "LibraryVersions");
 
             migrationBuilder.DropTable(
+                name: "NotificationDigestStates");
+
+            migrationBuilder.DropTable(
+                name: "NotificationPreferences");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "SearchFacets");
+
+            migrationBuilder.DropTable(
+                name: "UsedUnsubscribeTokens");
 
             migrationBuilder.DropTable(
                 name: "ForumPosts");
