@@ -87,6 +87,7 @@ public sealed partial class LocalizationTests
         foreach (var k in Enum.GetValues<LibraryKind>()) { used.Add("Library.Kind." + k.Slug()); used.Add("Library.Kinds." + k.Slug()); used.Add("Search.Kind." + k.Slug()); }
         foreach (var st in Enum.GetValues<LibraryStatus>()) used.Add("Library.Status." + st.Slug());
         foreach (var t in LibraryThemes.All) used.Add("Theme." + t);
+        foreach (var k in Enum.GetValues<Hemisphere.Features.Community.Chat.ChatRoomKind>()) used.Add("Chat.Kind." + Hemisphere.Features.Community.Chat.ChatNames.Slug(k));
         foreach (var k in new[] { "intervention", "institution", "activity" }) used.Add("Search.Kind." + k);
         foreach (var f in new[] { "kind", "language", "country", "theme", "year" }) used.Add("Search.Facet." + f);
         Assert.True(used.Count > 100, "the key scan found too little: " + used.Count);

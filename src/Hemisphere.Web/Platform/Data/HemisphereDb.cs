@@ -46,6 +46,10 @@ public abstract class HemisphereDb(DbContextOptions options)
     public DbSet<ExternalRating> ExternalRatings => Set<ExternalRating>();
     public DbSet<InterventionImplementation> InterventionImplementations => Set<InterventionImplementation>();
 
+    public DbSet<Features.Community.Chat.ChatRoom> ChatRooms => Set<Features.Community.Chat.ChatRoom>();
+    public DbSet<Features.Community.Chat.ChatMember> ChatMembers => Set<Features.Community.Chat.ChatMember>();
+    public DbSet<Features.Community.Chat.ChatMessage> ChatMessages => Set<Features.Community.Chat.ChatMessage>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
