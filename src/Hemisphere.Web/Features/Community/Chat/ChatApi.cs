@@ -73,7 +73,7 @@ public static class ChatApi
         }).WithSummary("Posts a message: JSON { body } or multipart/form-data with body and a file. Posting in a public room joins it. " +
                 "The body is Markdown, at most Chat:MaxLength characters (4000); more than Chat:FloodMessages messages within Chat:FloodWindow answer 429. " +
                 "The message is also sent to the room's hub clients.")
-          .Accepts<ChatMessageInput>("application/json").WithMetadata(new RequestSizeLimitAttribute(UploadLimit), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = UploadLimit })
+          .Accepts<ChatMessageInput>("application/json", "multipart/form-data").WithMetadata(new RequestSizeLimitAttribute(UploadLimit), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = UploadLimit })
           .Produces<ChatMessageDto>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(415).ProducesProblem(429);
 
         api.MapPut("/messages/{id:guid}", async (Guid id, ChatMessageInput input, HttpContext http, ChatService chat, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
