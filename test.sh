@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every Hemisphere test: unit tests, integration tests on SQLite and on a throwaway
 # PostgreSQL cluster, and browser tests in Debian's Chromium. Installs what a fresh Debian
-# machine lacks first (postgresql-15, chromium). Prints "N passed, N failed" at the end.
+# machine lacks first (postgresql-15, chromium, redis-server for the two-node chat test). Prints "N passed, N failed" at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"

@@ -1,3 +1,4 @@
+using Hemisphere.Features.Community.Chat;
 using Hemisphere.Features.Community.Forums;
 using Hemisphere.Features.Directory;
 using Hemisphere.Features.Interventions;
@@ -56,6 +57,7 @@ public static class HemisphereHost
         services.AddLibrary(config);
         services.AddForums(config);
         services.AddInterventions();
+        services.AddChat(config);
         return builder;
     }
 
@@ -88,6 +90,7 @@ public static class HemisphereHost
         app.MapLibrary();
         app.MapForums();
         app.MapInterventions();
+        app.MapChat();
         app.MapBenchCeiling();
         return app;
     }

@@ -89,6 +89,8 @@ public sealed partial class LocalizationTests
         foreach (var st in Enum.GetValues<LibraryStatus>()) used.Add("Library.Status." + st.Slug());
         foreach (var t in LibraryThemes.All) used.Add("Theme." + t);
         foreach (var k in new[] { "intervention", "institution", "activity", "topic" }) used.Add("Search.Kind." + k);
+        foreach (var k in Enum.GetValues<Hemisphere.Features.Community.Chat.ChatRoomKind>()) used.Add("Chat.Kind." + Hemisphere.Features.Community.Chat.ChatNames.Slug(k));
+        foreach (var k in new[] { "intervention", "institution", "activity" }) used.Add("Search.Kind." + k);
         foreach (var f in new[] { "kind", "language", "country", "theme", "year" }) used.Add("Search.Facet." + f);
         foreach (var r in Hemisphere.Features.Community.Forums.ForumLimits.Reactions) used.Add("Forums.Reaction." + r);
         foreach (var k in NotificationKinds.All) used.Add(NotificationKinds.LabelKey(k));

@@ -94,6 +94,7 @@ public static class ApiSetup
         OutcomeKind.NotFound => l.Problem(404, "Problem.NotFound"),
         OutcomeKind.Forbidden => l.Problem(403, "Problem.Forbidden"),
         OutcomeKind.Conflict => l.Problem(409, "Problem.Conflict", outcome.Detail),
+        OutcomeKind.TooManyRequests => l.Problem(429, "Problem.TooManyRequests", outcome.Detail),
         _ => TypedResults.ValidationProblem(outcome.Errors, title: l["Problem.Validation"]),
     };
 }

@@ -1,6 +1,6 @@
 namespace Hemisphere.Platform.Api;
 
-public enum OutcomeKind { Ok, NotFound, Forbidden, Invalid, Conflict }
+public enum OutcomeKind { Ok, NotFound, Forbidden, Invalid, Conflict, TooManyRequests }
 
 /// <summary>What a feature service answers: a value, or why not. Pages and endpoints map it to their own form.</summary>
 public sealed class Outcome<T>
@@ -23,6 +23,10 @@ public sealed class Outcome<T>
     public static Outcome<T> NotFound() => new(OutcomeKind.NotFound, default, null, null);
     public static Outcome<T> Forbidden() => new(OutcomeKind.Forbidden, default, null, null);
     public static Outcome<T> Conflict(string detail) => new(OutcomeKind.Conflict, default, null, detail);
+
+    /// <summary>Refused for going too fast (a flood limit): the API answers 429 with the detail.</summary>
+    public static Outcome<T> TooManyRequests(string field, string detail) =>
+        new(OutcomeKind.TooManyRequests, default, new Dictionary<string, string[]> { [field] = [detail] }, detail);
     public static Outcome<T> Invalid(IDictionary<string, string[]> errors) => new(OutcomeKind.Invalid, default, errors, null);
     public static Outcome<T> Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 }

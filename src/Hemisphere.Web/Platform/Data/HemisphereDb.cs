@@ -60,6 +60,9 @@ public abstract class HemisphereDb(DbContextOptions options)
     public DbSet<Features.Community.Forums.ForumFollow> ForumFollows => Set<Features.Community.Forums.ForumFollow>();
     public DbSet<Features.Community.Forums.ForumFlag> ForumFlags => Set<Features.Community.Forums.ForumFlag>();
     public DbSet<Features.Community.Forums.ForumSilence> ForumSilences => Set<Features.Community.Forums.ForumSilence>();
+    public DbSet<Features.Community.Chat.ChatRoom> ChatRooms => Set<Features.Community.Chat.ChatRoom>();
+    public DbSet<Features.Community.Chat.ChatMember> ChatMembers => Set<Features.Community.Chat.ChatMember>();
+    public DbSet<Features.Community.Chat.ChatMessage> ChatMessages => Set<Features.Community.Chat.ChatMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

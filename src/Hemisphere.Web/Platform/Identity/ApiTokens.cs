@@ -72,10 +72,19 @@ public sealed class ApiTokenAuthenticationHandler(
 {
     public const string SchemeName = "Bearer";
 
+    /// <summary>Where real-time hubs live; only there is a token also read from the query string.</summary>
+    public const string HubsPath = "/hubs";
+
     public static string? ReadToken(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
+        // Browsers cannot set headers on WebSockets or server-sent events: SignalR clients send the token
+        // as access_token in the query string, which is accepted for the hubs only.
+        if (request.Path.StartsWithSegments(HubsPath, StringComparison.OrdinalIgnoreCase)
+            && request.Query["access_token"] is { Count: 1 } query && !string.IsNullOrEmpty(query[0]))
+            return query[0];
+        return null;
     }
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
