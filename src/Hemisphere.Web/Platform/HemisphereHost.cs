@@ -1,3 +1,4 @@
+using Hemisphere.Features.Community.Events;
 using Hemisphere.Features.Directory;
 using Hemisphere.Features.Interventions;
 using Hemisphere.Features.Library;
@@ -52,6 +53,7 @@ public static class HemisphereHost
         services.AddPortfolio(config);
         services.AddLibrary(config);
         services.AddInterventions();
+        services.AddEvents(config);
         return builder;
     }
 
@@ -82,6 +84,7 @@ public static class HemisphereHost
         app.MapPortfolio();
         app.MapLibrary();
         app.MapInterventions();
+        app.MapEvents();
         app.MapBenchCeiling();
         return app;
     }
