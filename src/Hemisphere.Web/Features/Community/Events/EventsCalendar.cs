@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
+using Hemisphere.Platform.Data;
+using Hemisphere.Platform.Identity;
+using Hemisphere.Platform.Mail;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Hemisphere.Platform.Data;
-using Hemisphere.Platform.Identity;
-using Hemisphere.Platform.Mail;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

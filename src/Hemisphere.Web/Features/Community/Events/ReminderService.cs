@@ -30,36 +30,43 @@ public sealed class ReminderService(HemisphereDb db, Mailer mailer, IConfigurati
         var baseUrl = EventsCalendar.PublicBaseUrl(config);
         foreach (var id in due)
         {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var claimed = await db.Set<EventRegistration>()
-                .Where(r => r.Id == id && r.ReminderSentAt == null && r.Status == RegistrationStatus.Registered)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReminderSentAt, now), ct);
-            if (claimed == 0) continue;
-            var registration = await db.Set<EventRegistration>().AsNoTracking().FirstAsync(r => r.Id == id, ct);
-            var e = await db.Set<Event>().AsNoTracking().FirstAsync(x => x.Id == registration.EventId, ct);
-            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == registration.UserId, ct);
-            if (user?.Email is { Length: > 0 } email)
-            {
-                using (CultureScope.Use(user.PreferredLanguage))
-                {
-                    var language = Languages.Normalize(user.PreferredLanguage);
-                    var (title, _) = EventsService.Pick(e.Title, language);
-                    var local = EventTime.Local(e.StartsAt, e.TimeZone);
-                    var where = new List<string>();
-                    var place = string.Join(", ", new[] { e.Venue, e.Address, e.City }.Where(s => !string.IsNullOrWhiteSpace(s)));
-                    if (place.Length > 0) where.Add(l["Events.Mail.Place", place]);
-                    if (e.OnlineUrl is not null) where.Add(l["Events.Mail.Link", e.OnlineUrl]);
-                    var body = l["Events.Mail.Reminder.Body", user.DisplayName, title, EventTime.Describe(e, CultureInfo.CurrentCulture),
-                        string.Join("\n", where), $"{baseUrl}/events/{e.Slug}.ics?lang={language}", $"{baseUrl}/events/{e.Slug}"];
-                    mailer.Enqueue(new MailMessage(email, l["Events.Mail.Reminder.Subject", title, local.ToString("g", CultureInfo.CurrentCulture)], body));
-                }
-                await db.SaveChangesAsync(ct);
-            }
-            await tx.CommitAsync(ct);
-            sent++;
+            // One unit per reminder: the claim and the mail commit together or not at all.
+            var strategy = db.Database.CreateExecutionStrategy();
+            if (await strategy.ExecuteAsync(() => SendOneAsync(id, now, baseUrl, ct))) sent++;
         }
         return sent;
+    }
+
+    private async Task<bool> SendOneAsync(Guid id, DateTimeOffset now, string baseUrl, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Set<EventRegistration>()
+            .Where(r => r.Id == id && r.ReminderSentAt == null && r.Status == RegistrationStatus.Registered)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReminderSentAt, now), ct);
+        if (claimed == 0) return false;
+        var registration = await db.Set<EventRegistration>().AsNoTracking().FirstAsync(r => r.Id == id, ct);
+        var e = await db.Set<Event>().AsNoTracking().FirstAsync(x => x.Id == registration.EventId, ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == registration.UserId, ct);
+        if (user?.Email is { Length: > 0 } email)
+        {
+            using (CultureScope.Use(user.PreferredLanguage))
+            {
+                var language = Languages.Normalize(user.PreferredLanguage);
+                var (title, _) = EventsService.Pick(e.Title, language);
+                var local = EventTime.Local(e.StartsAt, e.TimeZone);
+                var where = new List<string>();
+                var place = string.Join(", ", new[] { e.Venue, e.Address, e.City }.Where(s => !string.IsNullOrWhiteSpace(s)));
+                if (place.Length > 0) where.Add(l["Events.Mail.Place", place]);
+                if (e.OnlineUrl is not null) where.Add(l["Events.Mail.Link", e.OnlineUrl]);
+                var body = l["Events.Mail.Reminder.Body", user.DisplayName, title, EventTime.Describe(e, CultureInfo.CurrentCulture),
+                    string.Join("\n", where), $"{baseUrl}/events/{e.Slug}.ics?lang={language}", $"{baseUrl}/events/{e.Slug}"];
+                mailer.Enqueue(new MailMessage(email, l["Events.Mail.Reminder.Subject", title, local.ToString("g", CultureInfo.CurrentCulture)], body));
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return true;
     }
 }
 

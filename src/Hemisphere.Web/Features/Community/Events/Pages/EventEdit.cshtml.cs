@@ -140,12 +140,28 @@ public sealed class EventEditModel(EventsService events, DirectoryService direct
             DateTime? Local(DateTimeOffset? at) => at is { } a ? EventTime.Local(a, e.TimeZone).DateTime : null;
             return new EventForm
             {
-                TitleEn = e.Title.Exactly("en"), TitleEs = e.Title.Exactly("es"), TitlePt = e.Title.Exactly("pt"), TitleFr = e.Title.Exactly("fr"),
-                DescriptionEn = e.Description.Exactly("en"), DescriptionEs = e.Description.Exactly("es"), DescriptionPt = e.Description.Exactly("pt"), DescriptionFr = e.Description.Exactly("fr"),
-                Kind = e.Kind.Slug(), Starts = Local(e.StartsAt), Ends = Local(e.EndsAt), TimeZone = e.TimeZone,
-                Venue = e.Venue, Address = e.Address, City = e.City, CountryCode = e.CountryCode, OnlineUrl = e.OnlineUrl,
-                OrganiserInstitutionId = e.OrganiserInstitutionId, Capacity = e.Capacity,
-                RegistrationOpens = Local(e.RegistrationOpensAt), RegistrationCloses = Local(e.RegistrationClosesAt), Visibility = e.Visibility.Slug(),
+                TitleEn = e.Title.Exactly("en"),
+                TitleEs = e.Title.Exactly("es"),
+                TitlePt = e.Title.Exactly("pt"),
+                TitleFr = e.Title.Exactly("fr"),
+                DescriptionEn = e.Description.Exactly("en"),
+                DescriptionEs = e.Description.Exactly("es"),
+                DescriptionPt = e.Description.Exactly("pt"),
+                DescriptionFr = e.Description.Exactly("fr"),
+                Kind = e.Kind.Slug(),
+                Starts = Local(e.StartsAt),
+                Ends = Local(e.EndsAt),
+                TimeZone = e.TimeZone,
+                Venue = e.Venue,
+                Address = e.Address,
+                City = e.City,
+                CountryCode = e.CountryCode,
+                OnlineUrl = e.OnlineUrl,
+                OrganiserInstitutionId = e.OrganiserInstitutionId,
+                Capacity = e.Capacity,
+                RegistrationOpens = Local(e.RegistrationOpensAt),
+                RegistrationCloses = Local(e.RegistrationClosesAt),
+                Visibility = e.Visibility.Slug(),
             };
         }
     }
