@@ -1,4 +1,5 @@
 using Hemisphere.Features.Community.Chat;
+using Hemisphere.Features.Community.Events;
 using Hemisphere.Features.Community.Forums;
 using Hemisphere.Features.Directory;
 using Hemisphere.Features.Interventions;
@@ -58,6 +59,7 @@ public static class HemisphereHost
         services.AddForums(config);
         services.AddInterventions();
         services.AddChat(config);
+        services.AddEvents(config);
         return builder;
     }
 
@@ -91,6 +93,7 @@ public static class HemisphereHost
         app.MapForums();
         app.MapInterventions();
         app.MapChat();
+        app.MapEvents();
         app.MapBenchCeiling();
         return app;
     }

@@ -143,6 +143,253 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.ToTable("ChatRooms", (string)null);
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.Event", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganiserInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganiserUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RegistrationClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RegistrationOpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegistrationVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Hemisphere.Features.Community.Events.Event.Description#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionEn");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionEs");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionFr");
+
+                            b1.Property<string>("Pt")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionPt");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Hemisphere.Features.Community.Events.Event.Title#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEs");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleFr");
+
+                            b1.Property<string>("Pt")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitlePt");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganiserInstitutionId");
+
+                    b.HasIndex("OrganiserUserId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.EventCalendarToken", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("EventCalendarTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.EventMaterial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LibraryItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("LibraryItemId");
+
+                    b.ToTable("EventMaterials", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.EventRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReminderSentAt");
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.ToTable("EventRegistrations", (string)null);
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Community.Forums.ForumCategory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2509,6 +2756,57 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.Navigation("File");
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.Event", b =>
+                {
+                    b.HasOne("Hemisphere.Features.Directory.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("OrganiserInstitutionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Hemisphere.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("OrganiserUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.EventCalendarToken", b =>
+                {
+                    b.HasOne("Hemisphere.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.EventMaterial", b =>
+                {
+                    b.HasOne("Hemisphere.Features.Community.Events.Event", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hemisphere.Features.Library.LibraryItem", null)
+                        .WithMany()
+                        .HasForeignKey("LibraryItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.EventRegistration", b =>
+                {
+                    b.HasOne("Hemisphere.Features.Community.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hemisphere.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Community.Forums.ForumCategoryMember", b =>
                 {
                     b.HasOne("Hemisphere.Features.Community.Forums.ForumCategory", null)
@@ -2788,6 +3086,11 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.Event", b =>
+                {
+                    b.Navigation("Materials");
                 });
 
             modelBuilder.Entity("Hemisphere.Features.Directory.Institution", b =>

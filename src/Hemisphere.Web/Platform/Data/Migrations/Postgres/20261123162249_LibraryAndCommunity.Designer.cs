@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hemisphere.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHemisphereDb))]
-    [Migration("20261123161956_LibraryAndCommunity")]
+    [Migration("20261123162249_LibraryAndCommunity")]
     partial class LibraryAndCommunity
     {
         /// <inheritdoc />
@@ -149,6 +149,253 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ChatRooms", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.Event", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("OrganiserInstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganiserUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RegistrationClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RegistrationOpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RegistrationVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Hemisphere.Features.Community.Events.Event.Description#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("DescriptionEn");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("DescriptionEs");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("DescriptionFr");
+
+                            b1.Property<string>("Pt")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("DescriptionPt");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Hemisphere.Features.Community.Events.Event.Title#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleEs");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleFr");
+
+                            b1.Property<string>("Pt")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitlePt");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganiserInstitutionId");
+
+                    b.HasIndex("OrganiserUserId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.EventCalendarToken", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("EventCalendarTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.EventMaterial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("LibraryItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("LibraryItemId");
+
+                    b.ToTable("EventMaterials", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.EventRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReminderSentAt");
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.ToTable("EventRegistrations", (string)null);
                 });
 
             modelBuilder.Entity("Hemisphere.Features.Community.Forums.ForumCategory", b =>
@@ -2523,6 +2770,57 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     b.Navigation("File");
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.Event", b =>
+                {
+                    b.HasOne("Hemisphere.Features.Directory.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("OrganiserInstitutionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Hemisphere.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("OrganiserUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.EventCalendarToken", b =>
+                {
+                    b.HasOne("Hemisphere.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.EventMaterial", b =>
+                {
+                    b.HasOne("Hemisphere.Features.Community.Events.Event", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hemisphere.Features.Library.LibraryItem", null)
+                        .WithMany()
+                        .HasForeignKey("LibraryItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.EventRegistration", b =>
+                {
+                    b.HasOne("Hemisphere.Features.Community.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hemisphere.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Community.Forums.ForumCategoryMember", b =>
                 {
                     b.HasOne("Hemisphere.Features.Community.Forums.ForumCategory", null)
@@ -2802,6 +3100,11 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Community.Events.Event", b =>
+                {
+                    b.Navigation("Materials");
                 });
 
             modelBuilder.Entity("Hemisphere.Features.Directory.Institution", b =>
