@@ -29,11 +29,14 @@ public static class SearchSchema
         """;
 
     // The terms are analysed in C# (TextAnalysis); 'simple' only splits them and keeps positions
-    // for phrase queries. Title terms weigh A, body terms B.
+    // for phrase queries. Title terms weigh A, body terms B. The language token ("zzlanges") is in
+    // the vector too, so one tsquery per search lets the GIN index alone pick each language's
+    // matches (a Language column filter beside the index made PostgreSQL scan every row).
     public const string PostgresUp = """
         ALTER TABLE "SearchDocuments" ADD COLUMN "Vector" tsvector GENERATED ALWAYS AS (
             setweight(to_tsvector('simple'::regconfig, "TitleTerms"), 'A') ||
-            setweight(to_tsvector('simple'::regconfig, "BodyTerms"), 'B')) STORED;
+            setweight(to_tsvector('simple'::regconfig, "BodyTerms"), 'B') ||
+            to_tsvector('simple'::regconfig, "LangTerm")) STORED;
         CREATE INDEX "IX_SearchDocuments_Vector" ON "SearchDocuments" USING gin ("Vector");
         """;
 

@@ -64,25 +64,41 @@ public sealed class SearchService(HemisphereDb db, TimeProvider clock)
         }
         if (Filter(request.Theme) is { } theme) docs = docs.Where(d => db.SearchFacets.Any(f => f.DocumentId == d.Id && f.Name == "theme" && f.Value == theme));
 
-        var ranked = hits is null
-            ? docs.Select(d => new { Doc = d, Rank = 0.0 })
-            : from h in hits join d in docs on h.Id equals d.Id select new { Doc = d, h.Rank };
-
-        var total = await ranked.CountAsync(ct);
-        var ordered = hits is null
-            ? ranked.OrderByDescending(x => x.Doc.VisibleFrom).ThenByDescending(x => x.Doc.Id)
-            : ranked.OrderByDescending(x => x.Rank).ThenByDescending(x => x.Doc.Id);
-        var page = await ordered.Skip(paging.Skip).Take(paging.Size)
-            .Select(x => new { x.Doc.SourceId, x.Doc.Kind, x.Doc.Title, x.Doc.Summary, x.Doc.Body, x.Doc.Url, x.Doc.Language, x.Doc.Source, x.Doc.Year })
-            .ToListAsync(ct);
-
-        var ids = ranked.Select(x => x.Doc.Id);
-        var facets = new SearchFacets(
-            await Count(ranked.GroupBy(x => x.Doc.Kind).Select(g => new FacetRow(g.Key, g.Count())), ct),
-            await Count(ranked.GroupBy(x => x.Doc.Language).Select(g => new FacetRow(g.Key, g.Count())), ct),
-            await Count(db.SearchFacets.Where(f => f.Name == "country" && ids.Contains(f.DocumentId)).GroupBy(f => f.Value).Select(g => new FacetRow(g.Key, g.Count())), ct),
-            await Count(db.SearchFacets.Where(f => f.Name == "theme" && ids.Contains(f.DocumentId)).GroupBy(f => f.Value).Select(g => new FacetRow(g.Key, g.Count())), ct),
-            await Count(ranked.Where(x => x.Doc.Year != null).GroupBy(x => x.Doc.Year!.Value).Select(g => new FacetRow(g.Key.ToString(CultureInfo.InvariantCulture), g.Count())), ct));
+        int total;
+        SearchFacets facets;
+        List<PageRow> page;
+        if (hits is null)
+        {
+            // Browsing without words: newest first, counted in the database.
+            total = await docs.CountAsync(ct);
+            page = await docs.OrderByDescending(d => d.VisibleFrom).ThenByDescending(d => d.Id).Skip(paging.Skip).Take(paging.Size)
+                .Select(d => new PageRow(d.Id, d.SourceId, d.Kind, d.Title, d.Summary, d.Body, d.Url, d.Language, d.Source, d.Year)).ToListAsync(ct);
+            var ids = docs.Select(d => d.Id);
+            facets = new SearchFacets(
+                await Count(docs.GroupBy(d => d.Kind).Select(g => new FacetRow(g.Key, g.Count())), ct),
+                await Count(docs.GroupBy(d => d.Language).Select(g => new FacetRow(g.Key, g.Count())), ct),
+                await Count(db.SearchFacets.Where(f => f.Name == "country" && ids.Contains(f.DocumentId)).GroupBy(f => f.Value).Select(g => new FacetRow(g.Key, g.Count())), ct),
+                await Count(db.SearchFacets.Where(f => f.Name == "theme" && ids.Contains(f.DocumentId)).GroupBy(f => f.Value).Select(g => new FacetRow(g.Key, g.Count())), ct),
+                await Count(docs.Where(d => d.Year != null).GroupBy(d => d.Year!.Value).Select(g => new FacetRow(g.Key.ToString(CultureInfo.InvariantCulture), g.Count())), ct));
+        }
+        else
+        {
+            // The full-text match runs once: every match's id, rank and scalar facets come back in
+            // one statement; the count, the order and those facets are taken from it here.
+            var matched = await (from h in hits join d in docs on h.Id equals d.Id select new Matched(d.Id, d.Kind, d.Language, d.Year, h.Rank)).ToListAsync(ct);
+            total = matched.Count;
+            var top = matched.OrderByDescending(m => m.Rank).ThenByDescending(m => m.Id).Skip(paging.Skip).Take(paging.Size).Select(m => m.Id).ToList();
+            var rows = await db.SearchDocuments.AsNoTracking().Where(d => top.Contains(d.Id))
+                .Select(d => new PageRow(d.Id, d.SourceId, d.Kind, d.Title, d.Summary, d.Body, d.Url, d.Language, d.Source, d.Year)).ToListAsync(ct);
+            page = rows.OrderBy(r => top.IndexOf(r.Id)).ToList();
+            var many = await ManyValuedFacetsAsync(matched.Select(m => m.Id).ToList(), ct);
+            facets = new SearchFacets(
+                Tally(matched.Select(m => m.Kind)),
+                Tally(matched.Select(m => m.Language)),
+                many.GetValueOrDefault("country", []),
+                many.GetValueOrDefault("theme", []),
+                Tally(matched.Where(m => m.Year is not null).Select(m => m.Year!.Value.ToString(CultureInfo.InvariantCulture))));
+        }
 
         var items = page.Select(p =>
         {
@@ -96,6 +112,28 @@ public sealed class SearchService(HemisphereDb db, TimeProvider clock)
 
     private sealed record FacetRow(string Value, int Count);
 
+    private sealed record Matched(long Id, string Kind, string Language, int? Year, double Rank);
+
+    private sealed record PageRow(long Id, Guid SourceId, string Kind, string Title, string Summary, string Body, string Url, string Language, string Source, int? Year);
+
+    private static List<FacetValue> Tally(IEnumerable<string> values) =>
+        values.GroupBy(v => v, StringComparer.Ordinal).Select(g => new FacetValue(g.Key, g.Count()))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
+
+    /// <summary>Country and theme counts of the matched documents, in chunks of ids.</summary>
+    private async Task<Dictionary<string, List<FacetValue>>> ManyValuedFacetsAsync(List<long> ids, CancellationToken ct)
+    {
+        var counts = new Dictionary<(string Name, string Value), int>();
+        foreach (var chunk in ids.Chunk(20_000))
+        {
+            var rows = await db.SearchFacets.Where(f => chunk.Contains(f.DocumentId)).GroupBy(f => new { f.Name, f.Value })
+                .Select(g => new { g.Key.Name, g.Key.Value, Count = g.Count() }).ToListAsync(ct);
+            foreach (var r in rows) counts[(r.Name, r.Value)] = counts.GetValueOrDefault((r.Name, r.Value)) + r.Count;
+        }
+        return counts.GroupBy(c => c.Key.Name, StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => g.Select(c => new FacetValue(c.Key.Value, c.Value)).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+    }
+
     private static async Task<IReadOnlyList<FacetValue>> Count(IQueryable<FacetRow> rows, CancellationToken ct) =>
         (await rows.ToListAsync(ct)).OrderByDescending(r => r.Count).ThenBy(r => r.Value, StringComparer.Ordinal)
             .Select(r => new FacetValue(r.Value, r.Count)).ToList();
@@ -106,21 +144,11 @@ public sealed class SearchService(HemisphereDb db, TimeProvider clock)
     {
         if (db.Provider == DatabaseProvider.Postgres)
         {
-            // One tsquery per language; a document is tested against its own language's query,
-            // so the GIN index serves each branch of the OR.
-            var where = new StringBuilder();
-            var rank = new StringBuilder("CASE d.\"Language\"");
-            var args = new object[perLanguage.Count];
-            for (var i = 0; i < perLanguage.Count; i++)
-            {
-                args[i] = perLanguage[i].ToTsQuery();
-                if (i > 0) where.Append(" OR ");
-                where.Append(CultureInfo.InvariantCulture, $"(d.\"Language\" = '{perLanguage[i].Language}' AND d.\"Vector\" @@ {{{i}}}::tsquery)");
-                rank.Append(CultureInfo.InvariantCulture, $" WHEN '{perLanguage[i].Language}' THEN {{{i}}}::tsquery");
-            }
-            rank.Append(" END");
-            var sql = $"SELECT d.\"Id\" AS \"Id\", ts_rank_cd(d.\"Vector\", {rank}, 1)::float8 AS \"Rank\" FROM \"SearchDocuments\" AS d WHERE {where}";
-            return db.Database.SqlQueryRaw<RawHit>(sql, args);
+            // One tsquery: each language's query joined to its language token, so the GIN index
+            // alone finds each document matched in its own language.
+            var tsquery = string.Join(" | ", perLanguage.Select(l => $"('{SearchIndex.LangTerm(l.Language)}' & ({l.ToTsQuery()}))"));
+            const string sql = "SELECT d.\"Id\" AS \"Id\", ts_rank_cd(d.\"Vector\", {0}::tsquery, 1)::float8 AS \"Rank\" FROM \"SearchDocuments\" AS d WHERE d.\"Vector\" @@ {0}::tsquery";
+            return db.Database.SqlQueryRaw<RawHit>(sql, tsquery);
         }
         else
         {

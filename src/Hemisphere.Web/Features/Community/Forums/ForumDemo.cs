@@ -35,7 +35,7 @@ public static class ForumDemo
         Category("guatemala", 3, "Guatemala", "Guatemala", "The network in Guatemala.", "La red en Guatemala.", country: "GT");
         var focal = Category("focal-points-smuggling", 4, "Focal points: migrant smuggling", "Puntos focales: tráfico ilícito de migrantes",
             "Private group of the programme's national focal points.", "Grupo privado de los puntos focales nacionales del programa.", CategoryAccess.Private, "migrant-smuggling");
-        db.ForumCategoryMembers.Add(new ForumCategoryMember { CategoryId = focal.Id, UserId = User("focal_point") });
+        db.ForumCategoryMembers.Add(new ForumCategoryMember { CategoryId = focal.Id, UserId = User("focalpoint") });
 
         var start = DateTimeOffset.UtcNow.AddDays(-20);
         void Topic(ForumCategory c, string title, params (string Role, string Body)[] posts)
@@ -53,7 +53,7 @@ public static class ForumDemo
         }
 
         Topic(prevention, "¿Cómo medir el efecto de un programa municipal de prevención?",
-            ("focal_point", "Estamos diseñando la evaluación de un plan municipal de **prevención del delito**. ¿Alguien usó encuestas de victimización en el nivel de barrio?"),
+            ("focalpoint", "Estamos diseñando la evaluación de un plan municipal de **prevención del delito**. ¿Alguien usó encuestas de victimización en el nivel de barrio?"),
             ("editor", "Sí: en el piloto usamos la encuesta cada seis meses y los registros de llamadas al 911. Ver la guía en la biblioteca: [planes municipales](/library/guia-planes-municipales-prevencion-delito)."),
             ("learner", "Gracias. ¿Cuántos barrios de comparación usaron?"));
         Topic(prevention, "Hot spots policing in small towns: does it scale down?",
@@ -64,7 +64,7 @@ public static class ForumDemo
             ("learner", "Muy útiles. ¿Habrá una versión para conexiones lentas?"),
             ("instructor", "Sí, una versión en texto sin videos; la publicaremos este mes."));
         Topic(focal, "Alert codes for the next exercise",
-            ("focal_point", "Please confirm the handling codes we agreed for the tabletop exercise."));
+            ("focalpoint", "Please confirm the handling codes we agreed for the tabletop exercise."));
         await db.SaveChangesAsync(ct);
     }
 }
