@@ -16,46 +16,29 @@ public sealed class EventsJourneyTests(SiteUnderTest site)
         var page = await (await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Locale = locale })).NewPageAsync();
         var response = await page.GotoAsync(path);
         Assert.True(response!.Ok, path + " answered " + response.Status);
-        await AssertAxeAsync(page);
+        await SiteUnderTest.AssertAxeAsync(page);
     }
 
     [Fact]
     public async Task A_learner_registers_sees_the_event_in_their_list_and_the_organiser_sees_the_attendance_sheet()
     {
-        var learner = await SignedInAsync("learner@demo.hemisphere.local");
+        var learner = await site.SignedInAsync("learner@demo.hemisphere.local");
         await learner.GotoAsync("/events/isps-port-security-workshop-kingston");
         var register = learner.Locator("form[action*='handler=Register'] button");
         if (await register.CountAsync() > 0) await register.ClickAsync();
         await learner.Locator("form[action*='handler=Unregister']").WaitForAsync();
-        await AssertAxeAsync(learner);
+        await SiteUnderTest.AssertAxeAsync(learner);
         await learner.GotoAsync("/events/mine");
         Assert.Equal(1, await learner.Locator("a[href='/events/isps-port-security-workshop-kingston']").CountAsync());
         Assert.Contains("/calendar/", await learner.Locator("#feed-url").InputValueAsync(), StringComparison.Ordinal);
-        await AssertAxeAsync(learner);
+        await SiteUnderTest.AssertAxeAsync(learner);
 
-        var editor = await SignedInAsync("editor@demo.hemisphere.local");
+        var editor = await site.SignedInAsync("editor@demo.hemisphere.local");
         await editor.GotoAsync("/events/isps-port-security-workshop-kingston/attendance");
         Assert.True(await editor.Locator("table tbody tr").CountAsync() >= 1);
-        await AssertAxeAsync(editor);
+        await SiteUnderTest.AssertAxeAsync(editor);
         await editor.GotoAsync("/events/new");
-        await AssertAxeAsync(editor);
+        await SiteUnderTest.AssertAxeAsync(editor);
     }
 
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await (await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Locale = "es-ES" })).NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.Locator("#Email").FillAsync(email);
-        await page.Locator("#Password").FillAsync("hemisphere-demo-2026");
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/");
-        return page;
-    }
-
-    private static async Task AssertAxeAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(bad.Count == 0, page.Url + "\n" + string.Join("\n", bad.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))})")));
-    }
 }

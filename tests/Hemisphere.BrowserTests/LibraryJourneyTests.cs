@@ -18,7 +18,7 @@ public sealed class LibraryJourneyTests(SiteUnderTest site)
         var page = await (await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Locale = locale })).NewPageAsync();
         var response = await page.GotoAsync(path);
         Assert.True(response!.Ok, path + " answered " + response.Status);
-        await AssertAxeAsync(page);
+        await SiteUnderTest.AssertAxeAsync(page);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class LibraryJourneyTests(SiteUnderTest site)
         var title = $"Capacitaciones para policías de tránsito {word}";
 
         // The editor writes the item in Spanish and sends it to review.
-        var editor = await SignedInAsync("editor@demo.hemisphere.local");
+        var editor = await site.SignedInAsync("editor@demo.hemisphere.local");
         await editor.GotoAsync("/library/new?in=es");
         await editor.Locator("#Form_Kind").SelectOptionAsync("publication");
         await editor.Locator("#Form_Title").FillAsync(title);
@@ -36,7 +36,7 @@ public sealed class LibraryJourneyTests(SiteUnderTest site)
         await editor.Locator("#Form_Body").FillAsync("## Objetivo\n\nFortalecer la **seguridad vial** con agentes capacitados.\n\n- Módulo 1\n- Módulo 2");
         await editor.Locator("#Form_Countries").FillAsync("GT, HN");
         await editor.Locator("input[name='Form.Themes'][value='police-training']").CheckAsync();
-        await AssertAxeAsync(editor);
+        await SiteUnderTest.AssertAxeAsync(editor);
         await editor.Locator("main form.stack button[type=submit]").Last.ClickAsync();
         await editor.WaitForURLAsync(url => url.Contains("/library/capacitaciones-para-policias-de-transito-", StringComparison.Ordinal));
         var itemUrl = new Uri(editor.Url).AbsolutePath;
@@ -49,7 +49,7 @@ public sealed class LibraryJourneyTests(SiteUnderTest site)
         Assert.Equal(404, (await reader.GotoAsync(itemUrl))!.Status);
 
         // A reviewer (here the administrator) approves and publishes it.
-        var reviewer = await SignedInAsync("admin@demo.hemisphere.local");
+        var reviewer = await site.SignedInAsync("admin@demo.hemisphere.local");
         await reviewer.GotoAsync("/library/review");
         await reviewer.Locator($"a[href='{itemUrl}']").ClickAsync();
         await reviewer.Locator("form[action*='handler=Approve'] button").ClickAsync();
@@ -60,28 +60,11 @@ public sealed class LibraryJourneyTests(SiteUnderTest site)
         var result = reader.Locator("ol.results li a", new() { HasText = title });
         await result.WaitForAsync();
         Assert.Contains("<mark>", await reader.Locator("ol.results li").First.InnerHTMLAsync(), StringComparison.Ordinal);
-        await AssertAxeAsync(reader);
+        await SiteUnderTest.AssertAxeAsync(reader);
         await result.ClickAsync();
         await reader.WaitForURLAsync(url => url.Contains(itemUrl, StringComparison.Ordinal));
         Assert.Equal(title, await reader.Locator("article h1").InnerTextAsync());
         Assert.Equal("seguridad vial", await reader.Locator("article .prose strong").InnerTextAsync());
     }
 
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await (await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Locale = "es-ES" })).NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.Locator("#Email").FillAsync(email);
-        await page.Locator("#Password").FillAsync("hemisphere-demo-2026");
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/");
-        return page;
-    }
-
-    private static async Task AssertAxeAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(bad.Count == 0, page.Url + "\n" + string.Join("\n", bad.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))})")));
-    }
 }

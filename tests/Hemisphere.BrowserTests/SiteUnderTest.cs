@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Hemisphere.BrowserTests;
@@ -65,6 +66,26 @@ public sealed class SiteUnderTest : IAsyncLifetime
     }
 
     public string Output { get { lock (_output) return _output.ToString(); } }
+
+    /// <summary>A page in a fresh browser context (its own cookies), signed in as a demo account.</summary>
+    public async Task<IPage> SignedInAsync(string email, string locale = "es-ES")
+    {
+        var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale })).NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync("hemisphere-demo-2026");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    /// <summary>Fails on any serious or critical axe violation of the page as it is now.</summary>
+    public static async Task AssertAxeAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(bad.Count == 0, page.Url + "\n" + string.Join("\n", bad.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))})")));
+    }
 
     public async Task DisposeAsync()
     {

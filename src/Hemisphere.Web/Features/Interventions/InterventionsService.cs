@@ -5,6 +5,7 @@ using Hemisphere.Platform.Api;
 using Hemisphere.Platform.Data;
 using Hemisphere.Platform.Identity;
 using Hemisphere.Platform.Search;
+using Hemisphere.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -410,37 +411,16 @@ public sealed class InterventionsService(HemisphereDb db, IStringLocalizer<Share
         return null;
     }
 
-    private static LocalizedText Texts(Validation v, string field, Translations? t, int max, bool required = false)
-    {
-        var text = new LocalizedText
-        {
-            En = v.Text(field + ".en", t?.En, max) ?? "",
-            Es = v.Text(field + ".es", t?.Es, max),
-            Pt = v.Text(field + ".pt", t?.Pt, max),
-            Fr = v.Text(field + ".fr", t?.Fr, max),
-        };
-        if (required && text.IsEmpty) v.Add(field, "Validation.Required");
-        return text;
-    }
+    private static LocalizedText Texts(Validation v, string field, Translations? t, int max, bool required = false) =>
+        v.Localized(field, t?.En, t?.Es, t?.Pt, t?.Fr, max, required);
 
     /// <summary>Lower-case ASCII letters and digits in words joined by single hyphens; never a GUID, never "new".</summary>
     public static bool IsSlug(string slug) =>
-        slug.Length is >= 2 and <= InterventionLimits.Slug
-        && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
-        && !slug.StartsWith('-') && !slug.EndsWith('-') && !slug.Contains("--", StringComparison.Ordinal)
-        && slug != "new" && !Guid.TryParse(slug, out _);
+        slug.Length is >= 2 and <= InterventionLimits.Slug && Slugs.IsValid(slug) && slug != "new" && !Guid.TryParse(slug, out _);
 
     public static string SlugFrom(string? name)
     {
-        var folded = TextFolding.Fold(name);
-        var sb = new StringBuilder();
-        foreach (var c in folded)
-        {
-            if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)) sb.Append(c);
-            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
-            if (sb.Length >= 80) break;
-        }
-        var slug = sb.ToString().Trim('-');
+        var slug = Slugs.From(name);
         return IsSlug(slug) ? slug : slug.Length == 0 ? "" : slug + "-entry";
     }
 

@@ -7,6 +7,7 @@ using Hemisphere.Platform.Files;
 using Hemisphere.Platform.Identity;
 using Hemisphere.Platform.Localization;
 using Hemisphere.Platform.Search;
+using Hemisphere.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -114,7 +115,7 @@ public sealed class LibraryService(
         if (!string.IsNullOrWhiteSpace(input.Slug))
         {
             slug = input.Slug.Trim().ToLowerInvariant();
-            if (slug.Length > LibraryLimits.Slug || !IsSlug(slug)) v.Add("slug", "Library.InvalidSlug");
+            if (slug.Length > LibraryLimits.Slug || !Slugs.IsValid(slug)) v.Add("slug", "Library.InvalidSlug");
             else if (await db.LibraryItems.AnyAsync(i => i.Slug == slug, ct)) v.Add("slug", "Library.SlugTaken");
         }
         if (!v.IsValid || version is null) return Outcome<LibraryItemDto>.Invalid(v.Errors);
@@ -386,22 +387,9 @@ public sealed class LibraryService(
 
     private async Task<string> UniqueSlugAsync(string title, CancellationToken ct)
     {
-        var sb = new StringBuilder();
-        foreach (var c in TextFolding.Fold(title))
-        {
-            if (char.IsAsciiLetterOrDigit(c)) sb.Append(c);
-            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
-            if (sb.Length >= 80) break;
-        }
-        var stem = sb.ToString().Trim('-');
-        if (stem.Length == 0) stem = "item";
-        var slug = stem;
-        for (var n = 2; await db.LibraryItems.AnyAsync(i => i.Slug == slug, ct); n++) slug = $"{stem}-{n}";
-        return slug;
+        var stem = Slugs.From(title);
+        return await Slugs.UniqueAsync(stem.Length == 0 ? "item" : stem, s => db.LibraryItems.AnyAsync(i => i.Slug == s, ct));
     }
-
-    private static bool IsSlug(string s) =>
-        s.Length > 0 && s.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') && s[0] != '-' && s[^1] != '-' && !s.Contains("--", StringComparison.Ordinal);
 
     // ---------- shapes ----------
 

@@ -352,18 +352,8 @@ public sealed class PortfolioService(HemisphereDb db, IStringLocalizer<SharedRes
         return v;
     }
 
-    private static LocalizedText Texts(Validation v, string field, Translations? t, int max, bool required = false)
-    {
-        var text = new LocalizedText
-        {
-            En = v.Text(field + ".en", t?.En, max) ?? "",
-            Es = v.Text(field + ".es", t?.Es, max),
-            Pt = v.Text(field + ".pt", t?.Pt, max),
-            Fr = v.Text(field + ".fr", t?.Fr, max),
-        };
-        if (required && text.IsEmpty) v.Add(field, "Validation.Required");
-        return text;
-    }
+    private static LocalizedText Texts(Validation v, string field, Translations? t, int max, bool required = false) =>
+        v.Localized(field, t?.En, t?.Es, t?.Pt, t?.Fr, max, required);
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 

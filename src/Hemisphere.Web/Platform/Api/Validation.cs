@@ -32,6 +32,20 @@ public sealed class Validation(IStringLocalizer localizer)
         return trimmed;
     }
 
+    /// <summary>A text with a version per language; field errors are named field.en, field.es… .</summary>
+    public Data.LocalizedText Localized(string field, string? en, string? es, string? pt, string? fr, int max, bool required = false)
+    {
+        var text = new Data.LocalizedText
+        {
+            En = Text(field + ".en", en, max) ?? "",
+            Es = Text(field + ".es", es, max),
+            Pt = Text(field + ".pt", pt, max),
+            Fr = Text(field + ".fr", fr, max),
+        };
+        if (required && text.IsEmpty) Add(field, "Validation.Required");
+        return text;
+    }
+
     public string? Url(string field, string? value, int max)
     {
         var text = Text(field, value, max);

@@ -442,18 +442,9 @@ public sealed class ChatService(
 
     private async Task<string> UniqueSlugAsync(string name, CancellationToken ct)
     {
-        var sb = new StringBuilder();
-        foreach (var c in TextFolding.Fold(name))
-        {
-            if (char.IsAsciiLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
-            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
-            if (sb.Length >= 80) break;
-        }
-        var stem = sb.ToString().Trim('-');
+        var stem = Slugs.From(name);
         if (stem.Length == 0 || stem.StartsWith("direct", StringComparison.Ordinal)) stem = "room" + (stem.Length == 0 ? "" : "-" + stem);
-        var slug = stem;
-        for (var n = 2; await db.ChatRooms.AnyAsync(r => r.Slug == slug, ct); n++) slug = $"{stem}-{n.ToString(CultureInfo.InvariantCulture)}";
-        return slug;
+        return await Slugs.UniqueAsync(stem, s => db.ChatRooms.AnyAsync(r => r.Slug == s, ct));
     }
 
     public static ChatRoomDto ToDto(ChatRoom r, ChatRole? role, int unread, string? directName, IReadOnlyList<ChatMemberDto>? members) =>

@@ -9,6 +9,7 @@ using Hemisphere.Platform.Identity;
 using Hemisphere.Platform.Localization;
 using Hemisphere.Platform.Mail;
 using Hemisphere.Platform.Search;
+using Hemisphere.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -266,18 +267,8 @@ public sealed class EventsService(
         if (input.OrganiserInstitutionId is not null || EventsPolicy.MayOmitInstitution(actor)) e.OrganiserInstitutionId = input.OrganiserInstitutionId;
     }
 
-    private static LocalizedText Texts(Validation v, string field, EventText? t, int max, bool required = false)
-    {
-        var text = new LocalizedText
-        {
-            En = v.Text(field + ".en", t?.En, max) ?? "",
-            Es = v.Text(field + ".es", t?.Es, max),
-            Pt = v.Text(field + ".pt", t?.Pt, max),
-            Fr = v.Text(field + ".fr", t?.Fr, max),
-        };
-        if (required && text.IsEmpty) v.Add(field, "Validation.Required");
-        return text;
-    }
+    private static LocalizedText Texts(Validation v, string field, EventText? t, int max, bool required = false) =>
+        v.Localized(field, t?.En, t?.Es, t?.Pt, t?.Fr, max, required);
 
     // ---------- registration ----------
 
@@ -568,22 +559,10 @@ public sealed class EventsService(
 
     private async Task<string> UniqueSlugAsync(string title, CancellationToken ct)
     {
-        var sb = new StringBuilder();
-        foreach (var c in TextFolding.Fold(title))
-        {
-            if (char.IsAsciiLetterOrDigit(c)) sb.Append(c);
-            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
-            if (sb.Length >= 80) break;
-        }
-        var stem = sb.ToString().Trim('-');
-        if (stem.Length < 2 || ReservedSlugs.Contains(stem)) stem = "event-" + stem;
-        stem = stem.Trim('-');
-        var slug = stem;
-        for (var n = 2; await Events.AnyAsync(x => x.Slug == slug, ct); n++) slug = $"{stem}-{n}";
-        return slug;
+        var stem = Slugs.From(title);
+        if (stem.Length < 2 || ReservedSlugs.Contains(stem)) stem = ("event-" + stem).Trim('-');
+        return await Slugs.UniqueAsync(stem, s => Events.AnyAsync(x => x.Slug == s, ct));
     }
 
-    private static bool IsSlug(string s) =>
-        s.Length >= 2 && !ReservedSlugs.Contains(s) && !Guid.TryParse(s, out _)
-        && s.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') && s[0] != '-' && s[^1] != '-' && !s.Contains("--", StringComparison.Ordinal);
+    private static bool IsSlug(string s) => s.Length >= 2 && !ReservedSlugs.Contains(s) && !Guid.TryParse(s, out _) && Slugs.IsValid(s);
 }
