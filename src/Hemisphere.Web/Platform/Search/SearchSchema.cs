@@ -32,15 +32,22 @@ public static class SearchSchema
     // for phrase queries. Title terms weigh A, body terms B. The language token ("zzlanges") is in
     // the vector too, so one tsquery per search lets the GIN index alone pick each language's
     // matches (a Language column filter beside the index made PostgreSQL scan every row).
+    // Ranking reads "RankVector": the title and the first 1,200 characters of the summary's and body's terms, small
+    // enough to stay in the row, where ranking the whole (TOASTed) vector of tens of thousands of
+    // matches cost seconds.
     public const string PostgresUp = """
         ALTER TABLE "SearchDocuments" ADD COLUMN "Vector" tsvector GENERATED ALWAYS AS (
             setweight(to_tsvector('simple'::regconfig, "TitleTerms"), 'A') ||
             setweight(to_tsvector('simple'::regconfig, "BodyTerms"), 'B') ||
             to_tsvector('simple'::regconfig, "LangTerm")) STORED;
         CREATE INDEX "IX_SearchDocuments_Vector" ON "SearchDocuments" USING gin ("Vector");
+        ALTER TABLE "SearchDocuments" ADD COLUMN "RankVector" tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('simple'::regconfig, "TitleTerms"), 'A') ||
+            setweight(to_tsvector('simple'::regconfig, left("BodyTerms", 1200)), 'B')) STORED;
         """;
 
     public const string PostgresDown = """
+        ALTER TABLE "SearchDocuments" DROP COLUMN IF EXISTS "RankVector";
         DROP INDEX IF EXISTS "IX_SearchDocuments_Vector";
         ALTER TABLE "SearchDocuments" DROP COLUMN IF EXISTS "Vector";
         """;

@@ -147,7 +147,7 @@ public sealed class SearchService(HemisphereDb db, TimeProvider clock)
             // One tsquery: each language's query joined to its language token, so the GIN index
             // alone finds each document matched in its own language.
             var tsquery = string.Join(" | ", perLanguage.Select(l => $"('{SearchIndex.LangTerm(l.Language)}' & ({l.ToTsQuery()}))"));
-            const string sql = "SELECT d.\"Id\" AS \"Id\", ts_rank_cd(d.\"Vector\", {0}::tsquery, 1)::float8 AS \"Rank\" FROM \"SearchDocuments\" AS d WHERE d.\"Vector\" @@ {0}::tsquery";
+            const string sql = "SELECT d.\"Id\" AS \"Id\", ts_rank_cd(d.\"RankVector\", {0}::tsquery, 1)::float8 AS \"Rank\" FROM \"SearchDocuments\" AS d WHERE d.\"Vector\" @@ {0}::tsquery";
             return db.Database.SqlQueryRaw<RawHit>(sql, tsquery);
         }
         else
