@@ -103,6 +103,22 @@ public sealed class HemisphereApp : WebApplicationFactory<Program>
         return institution;
     }
 
+    /// <summary>
+    /// Waits until the outbox worker has carried out every message that is due (so a count taken
+    /// afterwards is final), with a deadline.
+    /// </summary>
+    public async Task WaitForOutboxDrainedAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            var now = DateTimeOffset.UtcNow;
+            if (!await WithDbAsync(db => db.Outbox.AnyAsync(m => m.ProcessedAt == null && m.FailedAt == null && m.AvailableAt <= now))) return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The outbox still had due messages after the timeout.");
+    }
+
     /// <summary>Waits for the outbox worker to write a mail to the given address; answers its text.</summary>
     public async Task<string> WaitForMailAsync(string to, TimeSpan? timeout = null)
     {

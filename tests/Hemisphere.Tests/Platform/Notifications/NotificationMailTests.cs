@@ -50,7 +50,7 @@ public sealed class NotificationMailTests(Apps apps)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < deadline && (await MailsToAsync(app, to)).Count < count) await Task.Delay(100);
-        await Task.Delay(700);
+        await app.WaitForOutboxDrainedAsync();
         var mails = await MailsToAsync(app, to);
         Assert.True(mails.Count == count, $"Expected {count} mails to {to}, got {mails.Count}: " + string.Join(" | ", mails.Select(m => m.Subject)));
         return mails;

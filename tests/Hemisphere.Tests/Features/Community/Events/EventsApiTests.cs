@@ -335,8 +335,8 @@ public sealed class EventsApiTests(Apps apps)
         Assert.Contains("America/Tegucigalpa, UTC-06:00", mail, StringComparison.Ordinal);
         Assert.Contains("Lugar: Academia Nacional de Policía, Carretera CA-5, Tegucigalpa", mail, StringComparison.Ordinal);
         Assert.Contains($"/events/{e.GetProperty("slug").GetString()}.ics", mail, StringComparison.Ordinal);
-        // Never twice: give the outbox time to deliver anything else, then count.
-        await Task.Delay(1500);
+        // Never twice: once the outbox has delivered everything due, count.
+        await app.WaitForOutboxDrainedAsync();
         Assert.Equal(1, await MailCountAsync(app, spanish.Email));
     }
 
