@@ -64,6 +64,27 @@ public abstract class HemisphereDb(DbContextOptions options)
     public DbSet<Features.Community.Chat.ChatMember> ChatMembers => Set<Features.Community.Chat.ChatMember>();
     public DbSet<Features.Community.Chat.ChatMessage> ChatMessages => Set<Features.Community.Chat.ChatMessage>();
 
+    public DbSet<Features.Academy.AcademyProgramme> AcademyProgrammes => Set<Features.Academy.AcademyProgramme>();
+    public DbSet<Features.Academy.ProgrammeCourse> ProgrammeCourses => Set<Features.Academy.ProgrammeCourse>();
+    public DbSet<Features.Academy.Course> Courses => Set<Features.Academy.Course>();
+    public DbSet<Features.Academy.CoursePrerequisite> CoursePrerequisites => Set<Features.Academy.CoursePrerequisite>();
+    public DbSet<Features.Academy.CourseModule> CourseModules => Set<Features.Academy.CourseModule>();
+    public DbSet<Features.Academy.Lesson> Lessons => Set<Features.Academy.Lesson>();
+    public DbSet<Features.Academy.Edition> Editions => Set<Features.Academy.Edition>();
+    public DbSet<Features.Academy.EditionInstructor> EditionInstructors => Set<Features.Academy.EditionInstructor>();
+    public DbSet<Features.Academy.EditionSession> EditionSessions => Set<Features.Academy.EditionSession>();
+    public DbSet<Features.Academy.Attendance> Attendances => Set<Features.Academy.Attendance>();
+    public DbSet<Features.Academy.Learner> Learners => Set<Features.Academy.Learner>();
+    public DbSet<Features.Academy.Enrolment> Enrolments => Set<Features.Academy.Enrolment>();
+    public DbSet<Features.Academy.LessonView> LessonViews => Set<Features.Academy.LessonView>();
+    public DbSet<Features.Academy.EnrolmentImport> EnrolmentImports => Set<Features.Academy.EnrolmentImport>();
+    public DbSet<Features.Academy.QuestionCategory> QuestionCategories => Set<Features.Academy.QuestionCategory>();
+    public DbSet<Features.Academy.Question> Questions => Set<Features.Academy.Question>();
+    public DbSet<Features.Academy.Quiz> Quizzes => Set<Features.Academy.Quiz>();
+    public DbSet<Features.Academy.QuizDraw> QuizDraws => Set<Features.Academy.QuizDraw>();
+    public DbSet<Features.Academy.QuizAttempt> QuizAttempts => Set<Features.Academy.QuizAttempt>();
+    public DbSet<Features.Academy.QuestionGrade> QuestionGrades => Set<Features.Academy.QuestionGrade>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

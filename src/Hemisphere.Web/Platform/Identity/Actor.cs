@@ -56,6 +56,13 @@ public sealed class Actor
                 yield return id;
     }
 
+    public IEnumerable<string> CountriesWhere(HemisphereRole role)
+    {
+        var prefix = role.Name() + "@country:";
+        foreach (var s in _scopes)
+            if (s.StartsWith(prefix, StringComparison.Ordinal)) yield return s[prefix.Length..];
+    }
+
     /// <summary>Administrators, and editors everywhere or for this country, manage directory records.</summary>
     public bool CanEditFor(string? countryCode) =>
         IsAdministrator || HasRoleFor(HemisphereRole.Editor, countryCode);
