@@ -29,4 +29,8 @@ public sealed class Outcome<T>
         new(OutcomeKind.TooManyRequests, default, new Dictionary<string, string[]> { [field] = [detail] }, detail);
     public static Outcome<T> Invalid(IDictionary<string, string[]> errors) => new(OutcomeKind.Invalid, default, errors, null);
     public static Outcome<T> Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>The same refusal as an outcome of another type (not for an Ok outcome: its value would be lost).</summary>
+    public Outcome<TOther> Refusal<TOther>() =>
+        IsOk ? throw new InvalidOperationException("An Ok outcome is not a refusal.") : new(Kind, default, Errors, Detail);
 }

@@ -73,10 +73,12 @@ public static class NotificationKinds
     public const string EventReminder = "event.reminder";
     public const string EventWaitlistPromoted = "event.waitlist-promoted";
     public const string LibraryReview = "library.review";
+    public const string AcademyEnrolment = "academy.enrolment";
+    public const string AcademyCompleted = "academy.completed";
 
     /// <summary>Every known kind in the order the preferences page lists them.</summary>
     public static readonly IReadOnlyList<string> All =
-        [ForumMention, ForumReply, ForumPost, EventReminder, EventWaitlistPromoted, LibraryReview];
+        [ForumMention, ForumReply, ForumPost, EventReminder, EventWaitlistPromoted, LibraryReview, AcademyEnrolment, AcademyCompleted];
 
     /// <summary>The preference row that applies to every kind without a row of its own (set by "unsubscribe from all").</summary>
     public const string AllKinds = "*";
@@ -89,7 +91,7 @@ public static class NotificationKinds
 
     public static NotificationDelivery Default(string kind) => kind switch
     {
-        ForumMention or EventReminder or EventWaitlistPromoted => NotificationDelivery.Immediately,
+        ForumMention or EventReminder or EventWaitlistPromoted or AcademyEnrolment or AcademyCompleted => NotificationDelivery.Immediately,
         ForumReply or ForumPost => NotificationDelivery.Daily,
         _ => NotificationDelivery.Weekly,
     };

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Hemisphere.Platform.Data;
+using Hemisphere.Platform.Notifications;
+using Hemisphere.Platform.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hemisphere.Features.Academy;
+
+/// <summary>
+/// Carries out a <see cref="CourseCompleted"/> event: tells the learner (when they have an account). Certificates
+/// and learning records hook in here. Idempotent: a redelivered event does not notify twice.
+/// </summary>
+public sealed class CompletionHandler(HemisphereDb db, Notifier notifier) : IOutboxHandler
+{
+    public string Kind => CourseCompleted.Kind;
+
+    public async Task HandleAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var done = JsonSerializer.Deserialize<CourseCompleted>(message.Payload) ?? throw new InvalidOperationException("Empty completion event.");
+        if (done.UserId is not { } user) return;
+        var url = "/academy/my";
+        var key = "Notification.AcademyCompleted";
+        var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == done.CourseId, ct);
+        if (course is null) return;
+        var already = await db.Notifications.AnyAsync(n => n.UserId == user && n.Kind == NotificationKinds.AcademyCompleted && n.Args.Contains(done.EnrolmentId.ToString()), ct);
+        if (already) return;
+        notifier.Notify(user, NotificationKinds.AcademyCompleted, url, key, course.Title.For("en"), done.EnrolmentId.ToString());
+        await db.SaveChangesAsync(ct);
+    }
+}
