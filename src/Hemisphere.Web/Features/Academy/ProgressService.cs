@@ -79,19 +79,21 @@ public sealed class ProgressService(HemisphereDb db, TimeProvider clock)
                 .SetProperty(e => e.Grade, e => e.GradeOverrideReason != null ? e.Grade : grade), ct);
         if (!progress.Complete) return progress;
 
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var changed = await db.Enrolments.Where(e => e.Id == enrolmentId && e.Status == EnrolmentStatus.Enrolled)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrolmentStatus.Completed).SetProperty(e => e.CompletedAt, now), ct);
-        if (changed == 1)
+        var changed = await db.InTransactionAsync(async token =>
         {
-            var e = await db.Enrolments.AsNoTracking().FirstAsync(x => x.Id == enrolmentId, ct);
-            var userId = await db.Learners.Where(l => l.Id == e.LearnerId).Select(l => l.UserId).FirstAsync(ct);
-            var hours = await db.Courses.Where(c => c.Id == e.CourseId).Select(c => c.Hours).FirstAsync(ct);
-            db.Outbox.Add(OutboxMessage.Create(CourseCompleted.Kind,
-                new CourseCompleted(e.Id, e.LearnerId, userId, e.CourseId, e.EditionId, hours, e.Grade, now)));
-            await db.SaveChangesAsync(ct);
-        }
-        if (tx is not null) await tx.CommitAsync(ct);
+            var changed = await db.Enrolments.Where(e => e.Id == enrolmentId && e.Status == EnrolmentStatus.Enrolled)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrolmentStatus.Completed).SetProperty(e => e.CompletedAt, now), token);
+            if (changed == 1)
+            {
+                var e = await db.Enrolments.AsNoTracking().FirstAsync(x => x.Id == enrolmentId, token);
+                var userId = await db.Learners.Where(l => l.Id == e.LearnerId).Select(l => l.UserId).FirstAsync(token);
+                var hours = await db.Courses.Where(c => c.Id == e.CourseId).Select(c => c.Hours).FirstAsync(token);
+                db.Outbox.Add(OutboxMessage.Create(CourseCompleted.Kind,
+                    new CourseCompleted(e.Id, e.LearnerId, userId, e.CourseId, e.EditionId, hours, e.Grade, now)));
+                await db.SaveChangesAsync(token);
+            }
+            return changed;
+        }, ct);
         return progress with { Status = changed == 1 ? nameof(EnrolmentStatus.Completed) : progress.Status };
     }
 

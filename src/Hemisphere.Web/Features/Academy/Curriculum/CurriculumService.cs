@@ -205,10 +205,20 @@ public sealed class CurriculumService(HemisphereDb db, FileStore files, TimeProv
         var now = clock.GetUtcNow();
         var copy = new Course
         {
-            Code = old.Code, Version = version, PreviousVersionId = old.Id, Title = Clone(old.Title), Summary = Clone(old.Summary),
-            Status = CourseStatus.Draft, Hours = old.Hours, RequireLessons = old.RequireLessons, RequireQuizzes = old.RequireQuizzes,
-            MinimumAttendancePercent = old.MinimumAttendancePercent, RequireEssaysGraded = old.RequireEssaysGraded,
-            CreatedBy = actor.UserId, CreatedAt = now, UpdatedAt = now,
+            Code = old.Code,
+            Version = version,
+            PreviousVersionId = old.Id,
+            Title = Clone(old.Title),
+            Summary = Clone(old.Summary),
+            Status = CourseStatus.Draft,
+            Hours = old.Hours,
+            RequireLessons = old.RequireLessons,
+            RequireQuizzes = old.RequireQuizzes,
+            MinimumAttendancePercent = old.MinimumAttendancePercent,
+            RequireEssaysGraded = old.RequireEssaysGraded,
+            CreatedBy = actor.UserId,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         copy.Slug = await Slugs.UniqueAsync(Slugs.From($"{old.Code}-v{version}-{old.Title.For("en")}", AcademyLimits.Slug - 4),
             s => db.Courses.AnyAsync(c => c.Slug == s, ct));
@@ -226,17 +236,30 @@ public sealed class CurriculumService(HemisphereDb db, FileStore files, TimeProv
         foreach (var q in await db.Questions.AsNoTracking().Where(q => q.CourseId == old.Id && !q.Retired).ToListAsync(ct))
             db.Questions.Add(new Question
             {
-                CourseId = copy.Id, CategoryId = categories[q.CategoryId], Kind = q.Kind, Prompt = Clone(q.Prompt), Points = q.Points,
-                Definition = q.Definition, Feedback = Clone(q.Feedback), CreatedAt = now,
+                CourseId = copy.Id,
+                CategoryId = categories[q.CategoryId],
+                Kind = q.Kind,
+                Prompt = Clone(q.Prompt),
+                Points = q.Points,
+                Definition = q.Definition,
+                Feedback = Clone(q.Feedback),
+                CreatedAt = now,
             });
         var quizzes = new Dictionary<Guid, Guid>();
         foreach (var z in await db.Quizzes.AsNoTracking().Where(z => z.CourseId == old.Id).ToListAsync(ct))
         {
             var n = new Quiz
             {
-                CourseId = copy.Id, Title = Clone(z.Title), Instructions = Clone(z.Instructions), TimeLimitMinutes = z.TimeLimitMinutes,
-                MaxAttempts = z.MaxAttempts, PassingPercent = z.PassingPercent, ShuffleQuestions = z.ShuffleQuestions,
-                ShuffleChoices = z.ShuffleChoices, Feedback = z.Feedback, CreatedAt = now,
+                CourseId = copy.Id,
+                Title = Clone(z.Title),
+                Instructions = Clone(z.Instructions),
+                TimeLimitMinutes = z.TimeLimitMinutes,
+                MaxAttempts = z.MaxAttempts,
+                PassingPercent = z.PassingPercent,
+                ShuffleQuestions = z.ShuffleQuestions,
+                ShuffleChoices = z.ShuffleChoices,
+                Feedback = z.Feedback,
+                CreatedAt = now,
             };
             quizzes[z.Id] = n.Id;
             db.Quizzes.Add(n);
@@ -255,9 +278,18 @@ public sealed class CurriculumService(HemisphereDb db, FileStore files, TimeProv
         foreach (var x in await db.Lessons.AsNoTracking().Where(x => x.CourseId == old.Id).ToListAsync(ct))
             db.Lessons.Add(new Lesson
             {
-                CourseId = copy.Id, ModuleId = modules[x.ModuleId], Position = x.Position, Kind = x.Kind, Title = Clone(x.Title), Body = Clone(x.Body),
-                VideoUrl = x.VideoUrl, LinkUrl = x.LinkUrl, StoredFileId = x.StoredFileId,
-                QuizId = x.QuizId is { } q && quizzes.TryGetValue(q, out var nq) ? nq : null, Required = x.Required, Minutes = x.Minutes,
+                CourseId = copy.Id,
+                ModuleId = modules[x.ModuleId],
+                Position = x.Position,
+                Kind = x.Kind,
+                Title = Clone(x.Title),
+                Body = Clone(x.Body),
+                VideoUrl = x.VideoUrl,
+                LinkUrl = x.LinkUrl,
+                StoredFileId = x.StoredFileId,
+                QuizId = x.QuizId is { } q && quizzes.TryGetValue(q, out var nq) ? nq : null,
+                Required = x.Required,
+                Minutes = x.Minutes,
             });
         await db.SaveChangesAsync(ct);
         return Outcome<CourseDto>.Ok(await ToDtoAsync(copy, "en", ct));

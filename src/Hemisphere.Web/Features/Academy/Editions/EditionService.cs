@@ -146,8 +146,10 @@ public sealed class EditionService(HemisphereDb db, ProgressService progress, Ti
             Access = CategoryAccess.Private,
             Name = new LocalizedText
             {
-                En = Trim($"{course.Title.For("en")} — {edition.Name}", 200), Es = course.Title.Es is null ? null : Trim($"{course.Title.Es} — {edition.Name}", 200),
-                Pt = course.Title.Pt is null ? null : Trim($"{course.Title.Pt} — {edition.Name}", 200), Fr = course.Title.Fr is null ? null : Trim($"{course.Title.Fr} — {edition.Name}", 200),
+                En = Trim($"{course.Title.For("en")} — {edition.Name}", 200),
+                Es = course.Title.Es is null ? null : Trim($"{course.Title.Es} — {edition.Name}", 200),
+                Pt = course.Title.Pt is null ? null : Trim($"{course.Title.Pt} — {edition.Name}", 200),
+                Fr = course.Title.Fr is null ? null : Trim($"{course.Title.Fr} — {edition.Name}", 200),
             },
             Description = new LocalizedText { En = "", Es = null },
             CountryCode = edition.CountryCode,
@@ -272,7 +274,8 @@ public sealed class EditionService(HemisphereDb db, ProgressService progress, Ti
         var course = await db.Courses.AsNoTracking().FirstAsync(c => c.Id == e.CourseId, ct);
         var counts = await db.Enrolments.Where(x => x.EditionId == e.Id && (x.Status == EnrolmentStatus.Enrolled || x.Status == EnrolmentStatus.Completed || x.Status == EnrolmentStatus.Waitlisted))
             .GroupBy(x => x.Status == EnrolmentStatus.Waitlisted).Select(g => new { Waiting = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var instructors = await (from i in db.EditionInstructors where i.EditionId == e.Id
+        var instructors = await (from i in db.EditionInstructors
+                                 where i.EditionId == e.Id
                                  join u in db.Users on i.UserId equals u.Id
                                  orderby u.DisplayName
                                  select new PersonRef(u.Id, u.DisplayName)).ToListAsync(ct);

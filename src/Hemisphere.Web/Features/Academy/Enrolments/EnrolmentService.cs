@@ -1,4 +1,3 @@
-using System.Data;
 using Hemisphere.Features.Community.Forums;
 using Hemisphere.Platform.Api;
 using Hemisphere.Platform.Audit;
@@ -32,8 +31,12 @@ public sealed class EnrolmentService(HemisphereDb db, Notifier notifier, AuditLo
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == me, ct);
         learner = new Learner
         {
-            UserId = me, Email = user.EmailConfirmed ? user.Email?.ToLowerInvariant() : null, FullName = person?.FullName ?? user.DisplayName,
-            CountryCode = person?.CountryCode ?? "", InstitutionId = person?.InstitutionId, CreatedAt = clock.GetUtcNow(),
+            UserId = me,
+            Email = user.EmailConfirmed ? user.Email?.ToLowerInvariant() : null,
+            FullName = person?.FullName ?? user.DisplayName,
+            CountryCode = person?.CountryCode ?? "",
+            InstitutionId = person?.InstitutionId,
+            CreatedAt = clock.GetUtcNow(),
         };
         db.Learners.Add(learner);
         await db.SaveChangesAsync(ct);
@@ -157,25 +160,27 @@ public sealed class EnrolmentService(HemisphereDb db, Notifier notifier, AuditLo
         var missing = await MissingPrerequisitesAsync(course.Id, learner.Id, ct);
         if (missing.Count > 0) return Outcome<EnrolmentDto>.Conflict(l["Academy.PrerequisitesMissing", string.Join(", ", missing)]);
 
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        await LockAsync(edition.Id, ct);
-        var enrolment = await db.Enrolments.FirstOrDefaultAsync(x => x.EditionId == edition.Id && x.LearnerId == learner.Id, ct);
-        if (enrolment is { Status: not (EnrolmentStatus.Withdrawn or EnrolmentStatus.Rejected) })
-            return Outcome<EnrolmentDto>.Conflict(l["Academy.AlreadyEnrolled"]);
-        var now = clock.GetUtcNow();
-        if (enrolment is null) db.Enrolments.Add(enrolment = new Enrolment { EditionId = edition.Id, LearnerId = learner.Id });
-        enrolment.CourseId = edition.CourseId;
-        enrolment.CountryCode = learner.CountryCode;
-        enrolment.InstitutionId = learner.InstitutionId;
-        enrolment.Year = edition.StartsOn?.Year ?? now.Year;
-        enrolment.Source = source;
-        enrolment.CreatedAt = now;
-        enrolment.WithdrawnAt = null;
-        enrolment.DecidedBy = source == EnrolmentSource.Self ? null : actor.UserId;
-        if (approvalNeeded) enrolment.Status = EnrolmentStatus.PendingApproval;
-        else await SeatAsync(edition, enrolment, now, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        var (enrolment, conflict) = await db.InTransactionAsync(async token =>
+        {
+            await LockAsync(edition.Id, token);
+            var enrolment = await db.Enrolments.FirstOrDefaultAsync(x => x.EditionId == edition.Id && x.LearnerId == learner.Id, token);
+            if (enrolment is { Status: not (EnrolmentStatus.Withdrawn or EnrolmentStatus.Rejected) }) return (enrolment, true);
+            var now = clock.GetUtcNow();
+            if (enrolment is null) db.Enrolments.Add(enrolment = new Enrolment { EditionId = edition.Id, LearnerId = learner.Id });
+            enrolment.CourseId = edition.CourseId;
+            enrolment.CountryCode = learner.CountryCode;
+            enrolment.InstitutionId = learner.InstitutionId;
+            enrolment.Year = edition.StartsOn?.Year ?? now.Year;
+            enrolment.Source = source;
+            enrolment.CreatedAt = now;
+            enrolment.WithdrawnAt = null;
+            enrolment.DecidedBy = source == EnrolmentSource.Self ? null : actor.UserId;
+            if (approvalNeeded) enrolment.Status = EnrolmentStatus.PendingApproval;
+            else await SeatAsync(edition, enrolment, now, token);
+            await db.SaveChangesAsync(token);
+            return (enrolment, false);
+        }, ct);
+        if (conflict) return Outcome<EnrolmentDto>.Conflict(l["Academy.AlreadyEnrolled"]);
         if (enrolment.Status == EnrolmentStatus.Enrolled) await JoinForumAsync(edition, learner, ct);
         return Outcome<EnrolmentDto>.Ok((await GetAsync(enrolment.Id, "en", ct))!);
     }
@@ -234,21 +239,24 @@ public sealed class EnrolmentService(HemisphereDb db, Notifier notifier, AuditLo
         var why = v.Text("reason", reason, AcademyLimits.Reason);
         if (!v.IsValid) return Outcome<EnrolmentDto>.Invalid(v.Errors);
         var edition = await db.Editions.AsNoTracking().FirstAsync(x => x.Id == e.EditionId, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        await LockAsync(edition.Id, ct);
-        var enrolment = await db.Enrolments.FirstAsync(x => x.Id == enrolmentId, ct);
-        if (enrolment.Status != EnrolmentStatus.PendingApproval) return Outcome<EnrolmentDto>.Conflict(l["Academy.NotPending"]);
-        var now = clock.GetUtcNow();
-        enrolment.DecidedBy = actor.UserId;
-        if (approve) await SeatAsync(edition, enrolment, now, ct);
-        else enrolment.Status = EnrolmentStatus.Rejected;
-        audit.Record(approve ? "academy.enrolment.approved" : "academy.enrolment.rejected", nameof(Enrolment), enrolment.Id.ToString(), new { reason = why });
-        var learner = await db.Learners.AsNoTracking().FirstAsync(x => x.Id == enrolment.LearnerId, ct);
-        if (learner.UserId is { } user)
-            notifier.Notify(user, NotificationKinds.AcademyEnrolment, "/academy/my", approve ? "Notification.AcademyApproved" : "Notification.AcademyRejected",
-                await CourseTitleAsync(enrolment.CourseId, ct));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        var courseTitle = await CourseTitleAsync(e.CourseId, ct);
+        var learner = await db.Learners.AsNoTracking().FirstAsync(x => x.Id == e.LearnerId, ct);
+        var enrolment = await db.InTransactionAsync(async token =>
+        {
+            await LockAsync(edition.Id, token);
+            var enrolment = await db.Enrolments.FirstAsync(x => x.Id == enrolmentId, token);
+            if (enrolment.Status != EnrolmentStatus.PendingApproval) return null;
+            var now = clock.GetUtcNow();
+            enrolment.DecidedBy = actor.UserId;
+            if (approve) await SeatAsync(edition, enrolment, now, token);
+            else enrolment.Status = EnrolmentStatus.Rejected;
+            audit.Record(approve ? "academy.enrolment.approved" : "academy.enrolment.rejected", nameof(Enrolment), enrolment.Id.ToString(), new { reason = why });
+            if (learner.UserId is { } user)
+                notifier.Notify(user, NotificationKinds.AcademyEnrolment, "/academy/my", approve ? "Notification.AcademyApproved" : "Notification.AcademyRejected", courseTitle);
+            await db.SaveChangesAsync(token);
+            return enrolment;
+        }, ct);
+        if (enrolment is null) return Outcome<EnrolmentDto>.Conflict(l["Academy.NotPending"]);
         if (enrolment.Status == EnrolmentStatus.Enrolled) await JoinForumAsync(edition, learner, ct);
         return Outcome<EnrolmentDto>.Ok((await GetAsync(enrolment.Id, "en", ct))!);
     }
@@ -263,29 +271,32 @@ public sealed class EnrolmentService(HemisphereDb db, Notifier notifier, AuditLo
         if (e.Status is EnrolmentStatus.Withdrawn or EnrolmentStatus.Rejected or EnrolmentStatus.Completed)
             return Outcome<EnrolmentDto>.Conflict(l["Academy.CannotWithdraw"]);
         var edition = await db.Editions.AsNoTracking().FirstAsync(x => x.Id == e.EditionId, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        await LockAsync(edition.Id, ct);
-        var enrolment = await db.Enrolments.FirstAsync(x => x.Id == enrolmentId, ct);
-        var freedSeat = enrolment.Status == EnrolmentStatus.Enrolled;
-        var now = clock.GetUtcNow();
-        enrolment.Status = EnrolmentStatus.Withdrawn;
-        enrolment.WithdrawnAt = now;
-        Learner? promotedLearner = null;
-        if (freedSeat && edition.Seats is not null)
+        var courseTitle = await CourseTitleAsync(edition.CourseId, ct);
+        var (enrolment, promotedLearner) = await db.InTransactionAsync(async token =>
         {
-            var next = await db.Enrolments.Where(x => x.EditionId == edition.Id && x.Status == EnrolmentStatus.Waitlisted)
-                .OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).FirstOrDefaultAsync(ct);
-            if (next is not null)
+            await LockAsync(edition.Id, token);
+            var enrolment = await db.Enrolments.FirstAsync(x => x.Id == enrolmentId, token);
+            var freedSeat = enrolment.Status == EnrolmentStatus.Enrolled;
+            var now = clock.GetUtcNow();
+            enrolment.Status = EnrolmentStatus.Withdrawn;
+            enrolment.WithdrawnAt = now;
+            Learner? promoted = null;
+            if (freedSeat && edition.Seats is not null)
             {
-                next.Status = EnrolmentStatus.Enrolled;
-                next.EnrolledAt = now;
-                promotedLearner = await db.Learners.AsNoTracking().FirstAsync(x => x.Id == next.LearnerId, ct);
-                if (promotedLearner.UserId is { } user)
-                    notifier.Notify(user, NotificationKinds.AcademyEnrolment, "/academy/my", "Notification.AcademyPromoted", await CourseTitleAsync(edition.CourseId, ct));
+                var next = await db.Enrolments.Where(x => x.EditionId == edition.Id && x.Status == EnrolmentStatus.Waitlisted)
+                    .OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).FirstOrDefaultAsync(token);
+                if (next is not null)
+                {
+                    next.Status = EnrolmentStatus.Enrolled;
+                    next.EnrolledAt = now;
+                    promoted = await db.Learners.AsNoTracking().FirstAsync(x => x.Id == next.LearnerId, token);
+                    if (promoted.UserId is { } user)
+                        notifier.Notify(user, NotificationKinds.AcademyEnrolment, "/academy/my", "Notification.AcademyPromoted", courseTitle);
+                }
             }
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            await db.SaveChangesAsync(token);
+            return (enrolment, promoted);
+        }, ct);
         var learner = await db.Learners.AsNoTracking().FirstAsync(x => x.Id == enrolment.LearnerId, ct);
         await LeaveForumAsync(edition, learner, ct);
         if (promotedLearner is not null) await JoinForumAsync(edition, promotedLearner, ct);
