@@ -95,6 +95,11 @@ public sealed partial class LocalizationTests
         foreach (var r in Hemisphere.Features.Community.Forums.ForumLimits.Reactions) used.Add("Forums.Reaction." + r);
         foreach (var k in NotificationKinds.All) used.Add(NotificationKinds.LabelKey(k));
         foreach (var d in Enum.GetValues<NotificationDelivery>()) used.Add("Notifications.Delivery." + NotificationKinds.Code(d));
+        foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.EnrolmentStatus>()) used.Add("Academy.Enrolment." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
+        foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.LessonKind>()) used.Add("Academy.LessonKind." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
+        foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.AttendanceMark>()) used.Add("Academy.Mark." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
+        foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.EditionMode>()) used.Add("Academy.Mode." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
+        foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.CourseStatus>()) used.Add("Academy.Status." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
         Assert.True(used.Count > 100, "the key scan found too little: " + used.Count);
         var missing = used.Where(k => !english.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "Keys used in code but missing from SharedResource.resx: " + string.Join(", ", missing));

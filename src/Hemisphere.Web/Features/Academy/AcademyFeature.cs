@@ -15,12 +15,17 @@ public static class AcademyFeature
         services.AddScoped<EnrolmentService>();
         services.AddScoped<ProgressService>();
         services.AddScoped<IOutboxHandler, CompletionHandler>();
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+            o.Conventions.AddPageRoute("/Features/Academy/Pages/CourseEdit", "academy/courses/{slug}/edit"));
         return services;
     }
 
     public static IEndpointRouteBuilder MapAcademy(this IEndpointRouteBuilder routes)
     {
         routes.MapAcademyApi();
+        routes.MapGet("/academy/lessons/{id:guid}/file", async (Guid id, HttpContext http, LearningService learning, Platform.Files.FileStore files, CancellationToken ct) =>
+            await learning.FileAsync(Platform.Identity.ClaimsPrincipalExtensions.Actor(http.User), id, ct) is { } file ? files.Serve(file, inline: true) : Results.NotFound())
+            .RequireAuthorization().ExcludeFromDescription();
         return routes;
     }
 }

@@ -46,6 +46,17 @@ public sealed class EditionService(HemisphereDb db, ProgressService progress, Ti
         return list;
     }
 
+    /// <summary>Editions of published courses that are not cancelled, for enrolment forms: id and "course — edition".</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Label)>> EnrollableAsync(string language, CancellationToken ct)
+    {
+        var rows = await (from e in db.Editions.AsNoTracking()
+                          join c in db.Courses.AsNoTracking() on e.CourseId equals c.Id
+                          where !e.Cancelled && c.Status == CourseStatus.Published
+                          orderby c.Code, e.StartsOn, e.Name
+                          select new { e.Id, e.Name, c.Code, c.Title }).Take(500).ToListAsync(ct);
+        return rows.Select(r => (r.Id, $"{r.Code} {r.Title.For(language)} — {r.Name}")).ToList();
+    }
+
     public async Task<EditionDto?> GetAsync(Actor actor, Guid id, string language, CancellationToken ct) =>
         await FindAsync(actor, id, ct) is { } e ? await ToDtoAsync(e, language, ct) : null;
 
