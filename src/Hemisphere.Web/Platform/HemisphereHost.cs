@@ -1,3 +1,5 @@
+using Hemisphere.Features.Academy.Bulk;
+using Hemisphere.Features.Academy.Dashboards;
 using Hemisphere.Features.Community.Chat;
 using Hemisphere.Features.Community.Events;
 using Hemisphere.Features.Community.Forums;
@@ -60,6 +62,8 @@ public static class HemisphereHost
         services.AddInterventions();
         services.AddChat(config);
         services.AddEvents(config);
+        services.AddAcademyBulk();
+        services.AddAcademyDashboards();
         return builder;
     }
 
@@ -94,6 +98,8 @@ public static class HemisphereHost
         app.MapInterventions();
         app.MapChat();
         app.MapEvents();
+        app.MapAcademyBulk();
+        app.MapAcademyDashboards();
         app.MapBenchCeiling();
         return app;
     }
