@@ -41,7 +41,7 @@ public sealed class AcademyDashboardService(HemisphereDb db, IMemoryCache cache,
 
     public static bool CanSee(Actor actor) => AcademyPolicy.ManagedBy(actor) is not null;
 
-    public static bool TryParse(string? by, out DashboardDimension dimension)
+    public static bool TryDimension(string? by, out DashboardDimension dimension)
     {
         dimension = DashboardDimension.Country;
         return string.IsNullOrWhiteSpace(by) || Enum.TryParse(by.Trim(), true, out dimension) && Enum.IsDefined(dimension);
@@ -51,7 +51,7 @@ public sealed class AcademyDashboardService(HemisphereDb db, IMemoryCache cache,
     {
         var scope = AcademyPolicy.ManagedBy(actor);
         if (scope is null) return Outcome<AcademyDashboard>.Forbidden();
-        if (!TryParse(query.By, out var by)) return Outcome<AcademyDashboard>.Invalid("by", "country, institution, course, edition, year");
+        if (!TryDimension(query.By, out var by)) return Outcome<AcademyDashboard>.Invalid("by", "country, institution, course, edition, year");
         var country = string.IsNullOrWhiteSpace(query.Country) ? null : query.Country.Trim().ToUpperInvariant();
         if (query.Institution is { } institutionId && !scope.All)
         {
