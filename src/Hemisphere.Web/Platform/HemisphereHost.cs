@@ -1,4 +1,6 @@
 using Hemisphere.Features.Academy;
+using Hemisphere.Features.Academy.Bulk;
+using Hemisphere.Features.Academy.Dashboards;
 using Hemisphere.Features.Community.Chat;
 using Hemisphere.Features.Community.Events;
 using Hemisphere.Features.Community.Forums;
@@ -62,6 +64,8 @@ public static class HemisphereHost
         services.AddChat(config);
         services.AddEvents(config);
         services.AddAcademy();
+        services.AddAcademyBulk();
+        services.AddAcademyDashboards();
         return builder;
     }
 
@@ -97,6 +101,8 @@ public static class HemisphereHost
         app.MapChat();
         app.MapEvents();
         app.MapAcademy();
+        app.MapAcademyBulk();
+        app.MapAcademyDashboards();
         app.MapBenchCeiling();
         return app;
     }

@@ -14,7 +14,7 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> Arguments, 
     /// <summary>What the host's configuration reads (--urls, --Database:Provider=…): the verb, its options and --demo removed.</summary>
     public string[] HostArguments => Verb is null ? Arguments.Where(a => a != "--demo").ToArray() : [];
 
-    public static readonly string[] KnownVerbs = ["migrate", "seed", "create-admin", "import-sheets", "export-iati", "reindex", "help"];
+    public static readonly string[] KnownVerbs = ["migrate", "seed", "create-admin", "import-sheets", "export-iati", "reindex", "import-enrolments", "help"];
 
     /// <summary>The first argument that is not an option is the verb; options the host reads (--urls…) are left alone.</summary>
     public static CommandLine Parse(string[] args)
@@ -68,6 +68,8 @@ public static class Verbs
                     return await PortfolioVerbs.ImportSheetsAsync(app.Services, command, output);
                 case "export-iati":
                     return await PortfolioVerbs.ExportIatiAsync(app.Services, command, output);
+                case "import-enrolments":
+                    return await Features.Academy.Bulk.EnrolmentImportVerb.RunAsync(app.Services, command, output);
                 case "reindex":
                     {
                         await using var scope = app.Services.CreateAsyncScope();
@@ -103,6 +105,9 @@ public static class Verbs
                                           read DPS programme sheets (text or PDF) into the portfolio;
                                           --dry-run --json prints the activities found as JSON
           export-iati FILE                write published activities as an IATI 2.03 file ("-" for stdout)
+          import-enrolments FILE [--report PATH]
+                                          enrol learners from a CSV file (as the platform), timed;
+                                          --report writes the rows not imported as they stood
           reindex [SOURCE]                rebuild the search index (all, or one of: library, intervention,
                                           institution, activity)
         """;

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Hemisphere.Platform.Api;
+using Hemisphere.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using HemisphereDb = Hemisphere.Platform.Data.HemisphereDb;
+
+namespace Hemisphere.Features.Academy.Dashboards;
+
+/// <summary>One dimension the dashboard groups by.</summary>
+public enum DashboardDimension { Country, Institution, Course, Edition, Year }
+
+public sealed record DashboardQuery(string? By, int? Year, string? Country, Guid? Course, Guid? Institution);
+
+/// <summary>
+/// One line of the dashboard. <see cref="Enrolments"/> counts enrolments (Enrolled or Completed);
+/// the other figures count officers (distinct learners): enrolled (Enrolled or Completed), active (enrolled and
+/// seen in the last 30 days) and completed. Certified is left out until certificates exist.
+/// </summary>
+public sealed record DashboardRow(string Key, string Label, int Enrolments, int Enrolled, int Active, int Completed);
+
+public sealed record AcademyDashboard(
+    string By, int? Year, string? Country, Guid? Course, Guid? Institution, IReadOnlyList<DashboardRow> Rows, DashboardRow Total,
+    DateTimeOffset At, int ActiveDays);
+
+/// <summary>
+/// The academy's figures: officers enrolled, active and completed by country, institution, course, edition or year,
+/// filtered by year, country, course and institution. Staff see every enrolment; an institution manager only those
+/// of the institutions (or countries) they manage, and an explicit institution they do not manage is not found.
+/// The queries read only the enrolments' own (denormalised) columns and their indexes; the numbers of a query
+/// are kept for a minute (per scope and filters), so a dashboard reloaded or exported does not count again.
+/// </summary>
+public sealed class AcademyDashboardService(HemisphereDb db, IMemoryCache cache, TimeProvider clock)
+{
+    public const int ActiveDays = 30;
+    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
+
+    public static bool CanSee(Actor actor) => AcademyPolicy.ManagedBy(actor) is not null;
+
+    public static bool TryDimension(string? by, out DashboardDimension dimension)
+    {
+        dimension = DashboardDimension.Country;
+        return string.IsNullOrWhiteSpace(by) || Enum.TryParse(by.Trim(), true, out dimension) && Enum.IsDefined(dimension);
+    }
+
+    public async Task<Outcome<AcademyDashboard>> GetAsync(Actor actor, DashboardQuery query, CancellationToken ct)
+    {
+        var scope = AcademyPolicy.ManagedBy(actor);
+        if (scope is null) return Outcome<AcademyDashboard>.Forbidden();
+        if (!TryDimension(query.By, out var by)) return Outcome<AcademyDashboard>.Invalid("by", "country, institution, course, edition, year");
+        var country = string.IsNullOrWhiteSpace(query.Country) ? null : query.Country.Trim().ToUpperInvariant();
+        if (query.Institution is { } institutionId && !scope.All)
+        {
+            var institution = await db.Institutions.AsNoTracking().Where(i => i.Id == institutionId).Select(i => new { i.Id, i.CountryCode }).FirstOrDefaultAsync(ct);
+            if (institution is null || !scope.Covers(institution.Id, institution.CountryCode)) return Outcome<AcademyDashboard>.NotFound();
+        }
+
+        var key = string.Join("|", "academy-dashboard", by, query.Year, country, query.Course, query.Institution, scope.All,
+            string.Join(",", scope.Institutions.Order()), string.Join(",", scope.Countries.Order(StringComparer.Ordinal)));
+        if (!cache.TryGetValue(key, out Counted? counted) || counted is null)
+        {
+            counted = await CountAsync(scope, by, query.Year, country, query.Course, query.Institution, ct);
+            cache.Set(key, counted, CacheFor);
+        }
+        var labels = await LabelsAsync(by, counted.Rows.Select(r => r.Key).ToList(), ct);
+        var rows = counted.Rows.Select(r => r with { Label = labels.GetValueOrDefault(r.Key, r.Key) }).ToList();
+        rows = by == DashboardDimension.Year
+            ? rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList()
+            : rows.OrderBy(r => r.Label, StringComparer.Create(CultureInfo.CurrentCulture, true)).ToList();
+        return Outcome<AcademyDashboard>.Ok(new AcademyDashboard(
+            by.ToString().ToLowerInvariant(), query.Year, country, query.Course, query.Institution, rows, counted.Total, counted.At, ActiveDays));
+    }
+
+    private sealed record Counted(IReadOnlyList<DashboardRow> Rows, DashboardRow Total, DateTimeOffset At);
+
+    private sealed class Figures
+    {
+        public string Key { get; set; } = "";
+        public int Enrolments { get; set; }
+        public int Enrolled { get; set; }
+        public int Active { get; set; }
+        public int Completed { get; set; }
+    }
+
+    private async Task<Counted> CountAsync(ManagedScope scope, DashboardDimension by, int? year, string? country, Guid? course, Guid? institution, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var since = now.AddDays(-ActiveDays);
+        var q = db.Enrolments.AsNoTracking().Where(e => e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed);
+        if (!scope.All)
+        {
+            var institutions = scope.Institutions.ToList();
+            var countries = scope.Countries.ToList();
+            q = q.Where(e => (e.InstitutionId != null && institutions.Contains(e.InstitutionId.Value)) || countries.Contains(e.CountryCode));
+        }
+        if (year is { } y) q = q.Where(e => e.Year == y);
+        if (country is not null) q = q.Where(e => e.CountryCode == country);
+        if (course is { } c) q = q.Where(e => e.CourseId == c);
+        if (institution is { } i) q = q.Where(e => e.InstitutionId == i);
+
+        var rows = by switch
+        {
+            DashboardDimension.Country => await GroupAsync(q, e => e.CountryCode, since, k => k, ct),
+            DashboardDimension.Institution => await GroupAsync(q, e => e.InstitutionId, since, k => k?.ToString() ?? "", ct),
+            DashboardDimension.Course => await GroupAsync(q, e => e.CourseId, since, k => k.ToString(), ct),
+            DashboardDimension.Edition => await GroupAsync(q, e => e.EditionId, since, k => k.ToString(), ct),
+            _ => await GroupAsync(q, e => e.Year, since, k => k.ToString(CultureInfo.InvariantCulture), ct),
+        };
+        var total = (await GroupAsync(q, e => 1, since, _ => "total", ct)).FirstOrDefault() ?? new DashboardRow("total", "", 0, 0, 0, 0);
+        return new Counted(rows, total, now);
+    }
+
+    private static async Task<List<DashboardRow>> GroupAsync<TKey>(IQueryable<Enrolment> q, Expression<Func<Enrolment, TKey>> key, DateTimeOffset since,
+        Func<TKey, string> text, CancellationToken ct)
+    {
+        var list = await q.GroupBy(key).Select(g => new
+        {
+            g.Key,
+            Enrolments = g.Count(),
+            Enrolled = g.Select(e => e.LearnerId).Distinct().Count(),
+            Active = g.Where(e => e.LastActivityAt >= since).Select(e => e.LearnerId).Distinct().Count(),
+            Completed = g.Where(e => e.Status == EnrolmentStatus.Completed).Select(e => e.LearnerId).Distinct().Count(),
+        }).ToListAsync(ct);
+        return list.Select(x => new DashboardRow(text(x.Key), "", x.Enrolments, x.Enrolled, x.Active, x.Completed)).ToList();
+    }
+
+    /// <summary>Names of the keys in the reader's language: countries, institutions, courses ("code — title"), editions ("course — edition").</summary>
+    private async Task<Dictionary<string, string>> LabelsAsync(DashboardDimension by, List<string> keys, CancellationToken ct)
+    {
+        var ids = keys.Select(k => Guid.TryParse(k, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        switch (by)
+        {
+            case DashboardDimension.Country:
+                foreach (var s in await db.MemberStates.AsNoTracking().Where(s => keys.Contains(s.Code)).ToListAsync(ct)) labels[s.Code] = s.Name.Current;
+                break;
+            case DashboardDimension.Institution:
+                foreach (var chunk in ids.Chunk(5000))
+                    foreach (var i in await db.Institutions.AsNoTracking().Where(i => chunk.Contains(i.Id)).Select(i => new { i.Id, i.Name, i.Acronym }).ToListAsync(ct))
+                        labels[i.Id.ToString()] = string.IsNullOrEmpty(i.Acronym) ? i.Name : $"{i.Name} ({i.Acronym})";
+                labels[""] = "—";
+                break;
+            case DashboardDimension.Course:
+                foreach (var chunk in ids.Chunk(5000))
+                    foreach (var c in await db.Courses.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(ct))
+                        labels[c.Id.ToString()] = $"{c.Code} — {c.Title.Current}";
+                break;
+            case DashboardDimension.Edition:
+                foreach (var chunk in ids.Chunk(5000))
+                    foreach (var e in await db.Editions.AsNoTracking().Where(e => chunk.Contains(e.Id))
+                                 .Join(db.Courses, e => e.CourseId, c => c.Id, (e, c) => new { e.Id, e.Name, c.Code, c.Title }).ToListAsync(ct))
+                        labels[e.Id.ToString()] = $"{e.Code} — {e.Title.Current} — {e.Name}";
+                break;
+            case DashboardDimension.Year:
+                break;
+        }
+        return labels;
+    }
+
+    /// <summary>The dashboard as CSV: UTF-8 with a BOM, fields that a spreadsheet would run as formulas escaped.</summary>
+    public static string ToCsv(AcademyDashboard d)
+    {
+        var sb = new StringBuilder();
+        using (var writer = new StringWriter(sb, CultureInfo.InvariantCulture))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
+        {
+            foreach (var h in new[] { d.By, "name", "enrolments", "officers_enrolled", "officers_active", "officers_completed" }) csv.WriteField(h);
+            csv.NextRecord();
+            foreach (var r in d.Rows.Append(d.Total with { Key = "total", Label = "" }))
+            {
+                csv.WriteField(r.Key);
+                csv.WriteField(r.Label);
+                foreach (var n in new[] { r.Enrolments, r.Enrolled, r.Active, r.Completed }) csv.WriteField(n.ToString(CultureInfo.InvariantCulture));
+                csv.NextRecord();
+            }
+        }
+        return sb.ToString();
+    }
+}
