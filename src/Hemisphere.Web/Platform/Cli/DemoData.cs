@@ -161,6 +161,7 @@ public static class DemoData
             await Features.Library.LibraryDemo.SeedAsync(libraryScope.ServiceProvider.GetRequiredService<HemisphereDb>(), ct);
             await Features.Community.Forums.ForumDemo.SeedAsync(libraryScope.ServiceProvider.GetRequiredService<HemisphereDb>(), ct);
             await Features.Community.Events.EventsDemo.SeedAsync(libraryScope.ServiceProvider.GetRequiredService<HemisphereDb>(), ct);
+            await Features.Academy.AcademyDemo.SeedAsync(libraryScope.ServiceProvider.GetRequiredService<HemisphereDb>(), ct);
             // Directory, portfolio and catalogue records reach the index through the outbox; rebuild now
             // so that a fresh demo is searchable at once.
             await libraryScope.ServiceProvider.GetRequiredService<Search.SearchIndex>().RebuildAsync(null, ct);
