@@ -1,3 +1,4 @@
+using Hemisphere.Features.Academy.Quizzes;
 using Hemisphere.Features.Community.Chat;
 using Hemisphere.Features.Community.Events;
 using Hemisphere.Features.Community.Forums;
@@ -60,6 +61,7 @@ public static class HemisphereHost
         services.AddInterventions();
         services.AddChat(config);
         services.AddEvents(config);
+        services.AddAcademyQuizzes(config);
         return builder;
     }
 
@@ -94,6 +96,7 @@ public static class HemisphereHost
         app.MapInterventions();
         app.MapChat();
         app.MapEvents();
+        app.MapAcademyQuizzes();
         app.MapBenchCeiling();
         return app;
     }
