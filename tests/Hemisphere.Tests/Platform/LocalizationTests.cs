@@ -95,6 +95,9 @@ public sealed partial class LocalizationTests
         foreach (var r in Hemisphere.Features.Community.Forums.ForumLimits.Reactions) used.Add("Forums.Reaction." + r);
         foreach (var k in NotificationKinds.All) used.Add(NotificationKinds.LabelKey(k));
         foreach (var d in Enum.GetValues<NotificationDelivery>()) used.Add("Notifications.Delivery." + NotificationKinds.Code(d));
+        foreach (var k in Enum.GetValues<Hemisphere.Features.Academy.QuestionKind>()) used.Add("Quiz.Kind." + k);
+        foreach (var st in Enum.GetValues<Hemisphere.Features.Academy.AttemptState>()) used.Add("Quiz.State." + st);
+        foreach (var k in Hemisphere.Features.Academy.Quizzes.QuizMessages.All) used.Add(k);
         Assert.True(used.Count > 100, "the key scan found too little: " + used.Count);
         var missing = used.Where(k => !english.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "Keys used in code but missing from SharedResource.resx: " + string.Join(", ", missing));

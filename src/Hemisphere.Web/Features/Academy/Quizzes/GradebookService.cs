@@ -122,7 +122,7 @@ public sealed class GradebookService(HemisphereDb db, IStringLocalizer<SharedRes
         await db.QuizAttempts.Where(x => x.Id == attemptId && x.State != AttemptState.InProgress)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, state).SetProperty(x => x.Score, score).SetProperty(x => x.MaxScore, max)
                 .SetProperty(x => x.Percent, percent).SetProperty(x => x.Passed, passed), ct);
-        await progress.RecomputeAsync(a.EnrolmentId, ct);
+        await attempts.RecomputeProgressAsync(a.EnrolmentId, ct);
         var after = await db.QuizAttempts.AsNoTracking().FirstAsync(x => x.Id == attemptId, ct);
         return Outcome<AttemptDto>.Ok(await attempts.ToDtoAsync(after, quiz, learner: false, ct));
     }

@@ -20,6 +20,13 @@ namespace Hemisphere.Features.Academy.Quizzes;
 /// </summary>
 public sealed class QuizAttemptService(HemisphereDb db, IStringLocalizer<SharedResource> l, TimeProvider clock, ProgressService progress, IOptions<QuizOptions> options)
 {
+    /// <summary>The clock, to the microsecond: what PostgreSQL stores, so an attempt reads back exactly as it was answered.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero);
+    }
+
     private TimeSpan Grace => TimeSpan.FromSeconds(Math.Max(0, options.Value.SubmissionGraceSeconds));
 
     private sealed record LearnerEnrolment(Guid Id, Guid LearnerId, EnrolmentStatus Status);
@@ -68,7 +75,7 @@ public sealed class QuizAttemptService(HemisphereDb db, IStringLocalizer<SharedR
     {
         var attempts = await db.QuizAttempts.AsNoTracking().Where(a => a.QuizId == quiz.Id && a.EnrolmentId == enrolmentId)
             .OrderBy(a => a.Number).ToListAsync(ct);
-        var now = clock.GetUtcNow();
+        var now = Now();
         if (!attempts.Any(a => Expired(a, now))) return attempts;
         foreach (var a in attempts.Where(a => Expired(a, now))) await CloseAsync(a, quiz, null, ct);
         return await db.QuizAttempts.AsNoTracking().Where(a => a.QuizId == quiz.Id && a.EnrolmentId == enrolmentId).OrderBy(a => a.Number).ToListAsync(ct);
@@ -97,7 +104,7 @@ public sealed class QuizAttemptService(HemisphereDb db, IStringLocalizer<SharedR
             LearnerId = enrolment.LearnerId,
             Number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1,
             State = AttemptState.InProgress,
-            StartedAt = clock.GetUtcNow(),
+            StartedAt = Now(),
         };
         attempt.DeadlineAt = quiz.TimeLimitMinutes is { } minutes ? attempt.StartedAt.AddMinutes(minutes) : null;
 
@@ -167,7 +174,7 @@ public sealed class QuizAttemptService(HemisphereDb db, IStringLocalizer<SharedR
         if (found is null) return Outcome<AttemptDto>.NotFound();
         var a = found.Attempt;
         var quiz = await db.Quizzes.AsNoTracking().FirstAsync(q => q.Id == a.QuizId, ct);
-        if (Expired(a, clock.GetUtcNow()))
+        if (Expired(a, Now()))
         {
             await CloseAsync(a, quiz, null, ct);
             a = await db.QuizAttempts.AsNoTracking().FirstAsync(x => x.Id == id, ct);
@@ -182,7 +189,7 @@ public sealed class QuizAttemptService(HemisphereDb db, IStringLocalizer<SharedR
         if (found is null) return Outcome<SavedDto>.NotFound();
         var a = found.Attempt;
         if (a.State != AttemptState.InProgress) return Outcome<SavedDto>.Conflict(l["Quiz.AlreadySubmitted"]);
-        var now = clock.GetUtcNow();
+        var now = Now();
         if (Expired(a, now))
         {
             await CloseAsync(a, await db.Quizzes.AsNoTracking().FirstAsync(q => q.Id == a.QuizId, ct), null, ct);
@@ -212,7 +219,7 @@ public sealed class QuizAttemptService(HemisphereDb db, IStringLocalizer<SharedR
         var a = found.Attempt;
         var quiz = await db.Quizzes.AsNoTracking().FirstAsync(q => q.Id == a.QuizId, ct);
         if (a.State != AttemptState.InProgress) return Outcome<AttemptDto>.Ok(await ToDtoAsync(a, quiz, learner: true, ct));
-        if (Expired(a, clock.GetUtcNow()))
+        if (Expired(a, Now()))
         {
             await CloseAsync(a, quiz, null, ct);
             return Outcome<AttemptDto>.Conflict(l["Quiz.TooLate"]);
@@ -235,7 +242,7 @@ public sealed class QuizAttemptService(HemisphereDb db, IStringLocalizer<SharedR
     /// </summary>
     internal async Task<bool> CloseAsync(QuizAttempt a, Quiz quiz, Dictionary<Guid, JsonElement>? newAnswers, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Now();
         var paper = QuizEngine.ReadPaper(a.Paper);
         var answers = newAnswers ?? QuizEngine.ReadSavedAnswers(a.Answers);
         var (score, max, complete) = QuizEngine.Total(paper, answers, new Dictionary<Guid, decimal>());
@@ -251,9 +258,21 @@ public sealed class QuizAttemptService(HemisphereDb db, IStringLocalizer<SharedR
                     .SetProperty(x => x.MaxScore, max).SetProperty(x => x.Percent, percent).SetProperty(x => x.Passed, passed);
                 if (json is not null) s.SetProperty(x => x.Answers, json).SetProperty(x => x.SavedAt, now);
             }, ct);
-        if (changed == 1) await progress.RecomputeAsync(a.EnrolmentId, ct);
+        if (changed == 1) await RecomputeProgressAsync(a.EnrolmentId, ct);
         return changed == 1;
     }
+
+    /// <summary>
+    /// Updates the enrolment's progress and grade. ProgressService opens its own transaction when the enrolment completes, which
+    /// PostgreSQL's retrying execution strategy only allows inside the strategy: run it there, as one retriable unit.
+    /// </summary>
+    internal Task RecomputeProgressAsync(Guid enrolmentId, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(token);
+            await progress.RecomputeAsync(enrolmentId, token);
+            await tx.CommitAsync(token);
+        }, ct);
 
     private IDictionary<string, string[]> Errors(IEnumerable<QuizError> errors)
     {
@@ -288,7 +307,7 @@ public sealed class QuizAttemptService(HemisphereDb db, IStringLocalizer<SharedR
         }
         var grades = a.State == AttemptState.InProgress ? new Dictionary<Guid, QuestionGrade>()
             : await db.QuestionGrades.AsNoTracking().Where(g => g.AttemptId == a.Id).ToDictionaryAsync(g => g.QuestionId, ct);
-        return ToDto(a, quiz, show, teacher: !learner, grades, clock.GetUtcNow());
+        return ToDto(a, quiz, show, teacher: !learner, grades, Now());
     }
 
     public static AttemptDto ToDto(QuizAttempt a, Quiz quiz, bool show, bool teacher, IReadOnlyDictionary<Guid, QuestionGrade> grades, DateTimeOffset now)
@@ -325,7 +344,7 @@ public sealed class QuizAttemptService(HemisphereDb db, IStringLocalizer<SharedR
                 closed && q.Kind == QuestionKind.Essay && grade is null);
         }).ToList();
         return new AttemptDto(a.Id, a.QuizId, quiz.Title.For(lang), a.EnrolmentId, a.Number, a.State, a.StartedAt, a.DeadlineAt, now, a.SubmittedAt,
-            a.SavedAt, a.Score, a.MaxScore, a.Percent, a.Passed, quiz.PassingPercent, show && closed, questions,
+            a.SavedAt, a.Score, a.MaxScore, a.Percent, a.Passed, quiz.PassingPercent, show && closed, teacher, questions,
             answers.ToDictionary(x => x.Key.ToString(), x => x.Value));
     }
 

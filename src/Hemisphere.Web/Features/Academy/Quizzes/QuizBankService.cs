@@ -226,11 +226,15 @@ public sealed class QuizBankService(HemisphereDb db, IStringLocalizer<SharedReso
             db.ChangeTracker.Clear();
             return Outcome<QuizDto>.Invalid(v.Errors);
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.QuizDraws.Where(d => d.QuizId == id).ExecuteDeleteAsync(ct);
         foreach (var d in draws) db.Add(new QuizDraw { QuizId = quiz.Id, CategoryId = d.CategoryId, Count = d.Count });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(token);
+            await db.QuizDraws.Where(d => d.QuizId == id).ExecuteDeleteAsync(token);
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, token);
+            await tx.CommitAsync(token);
+        }, ct);
+        db.ChangeTracker.AcceptAllChanges();
         return Outcome<QuizDto>.Ok(await ToDtoAsync(quiz, ct));
     }
 

@@ -56,7 +56,7 @@ public sealed record AttemptQuestionDto(Guid Id, int Number, QuestionKind Kind, 
 
 public sealed record AttemptDto(Guid Id, Guid QuizId, string QuizTitle, Guid EnrolmentId, int Number, AttemptState State,
     DateTimeOffset StartedAt, DateTimeOffset? DeadlineAt, DateTimeOffset ServerNow, DateTimeOffset? SubmittedAt, DateTimeOffset? SavedAt,
-    decimal? Score, decimal MaxScore, decimal? Percent, bool? Passed, decimal PassingPercent, bool FeedbackShown,
+    decimal? Score, decimal MaxScore, decimal? Percent, bool? Passed, decimal PassingPercent, bool FeedbackShown, bool AsInstructor,
     IReadOnlyList<AttemptQuestionDto> Questions, IReadOnlyDictionary<string, JsonElement> Answers);
 
 /// <summary>Answers of an attempt: an object keyed by question id (see <see cref="QuestionDefinition"/> for each kind's shape).</summary>
