@@ -1,6 +1,7 @@
 using Hemisphere.Features.Academy;
 using Hemisphere.Features.Academy.Bulk;
 using Hemisphere.Features.Academy.Dashboards;
+using Hemisphere.Features.Academy.Quizzes;
 using Hemisphere.Features.Community.Chat;
 using Hemisphere.Features.Community.Events;
 using Hemisphere.Features.Community.Forums;
@@ -66,6 +67,7 @@ public static class HemisphereHost
         services.AddAcademy();
         services.AddAcademyBulk();
         services.AddAcademyDashboards();
+        services.AddAcademyQuizzes(config);
         return builder;
     }
 
@@ -103,6 +105,7 @@ public static class HemisphereHost
         app.MapAcademy();
         app.MapAcademyBulk();
         app.MapAcademyDashboards();
+        app.MapAcademyQuizzes();
         app.MapBenchCeiling();
         return app;
     }

@@ -100,6 +100,9 @@ public sealed partial class LocalizationTests
         foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.AttendanceMark>()) used.Add("Academy.Mark." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
         foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.EditionMode>()) used.Add("Academy.Mode." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
         foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.CourseStatus>()) used.Add("Academy.Status." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
+        foreach (var k in Enum.GetValues<Hemisphere.Features.Academy.QuestionKind>()) used.Add("Quiz.Kind." + k);
+        foreach (var st in Enum.GetValues<Hemisphere.Features.Academy.AttemptState>()) used.Add("Quiz.State." + st);
+        foreach (var k in Hemisphere.Features.Academy.Quizzes.QuizMessages.All) used.Add(k);
         Assert.True(used.Count > 100, "the key scan found too little: " + used.Count);
         var missing = used.Where(k => !english.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "Keys used in code but missing from SharedResource.resx: " + string.Join(", ", missing));
