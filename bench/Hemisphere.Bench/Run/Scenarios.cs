@@ -147,7 +147,8 @@ public static class Scenarios
         var path = $"/forums/topics/{p.TopicId}?page={p.DeepPage.ToString(CultureInfo.InvariantCulture)}";
         var n = p.TopicPosts.ToString("N0", CultureInfo.InvariantCulture);
         return new Scenario("o", $"Topic page {p.DeepPage.ToString(CultureInfo.InvariantCulture)} of {p.TopicPages.ToString(CultureInfo.InvariantCulture)}, longest topic ({n} posts), {p.PageSize.ToString(CultureInfo.InvariantCulture)} posts a page", "GET " + path + Bearer(tokens),
-            [path], "the site has no page at /forums/topics/{id}") { Tokens = tokens };
+            [path], "the site has no page at /forums/topics/{id}")
+        { Tokens = tokens };
     }
 
     /// <summary>The first page of the category with the most topics (25 topics, pinned first, then by last post).</summary>
@@ -157,7 +158,8 @@ public static class Scenarios
             return new Scenario("p", "Category page, busiest category", "GET /forums/{slug}", [], null) { Skip = why ?? "no bench members' tokens (run generate with --users)", Tokens = tokens };
         var path = "/forums/" + Uri.EscapeDataString(p.CategorySlug);
         return new Scenario("p", $"Category page, {p.CategorySlug} ({p.CategoryTopics.ToString("N0", CultureInfo.InvariantCulture)} topics, the most)", "GET " + path + Bearer(tokens),
-            [path], "the site has no page at /forums/{slug}") { Tokens = tokens };
+            [path], "the site has no page at /forums/{slug}")
+        { Tokens = tokens };
     }
 
     /// <summary>The same category's first page from the forum API (JSON), to tell the query from the HTML.</summary>
