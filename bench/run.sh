@@ -7,7 +7,9 @@
 # Settings (environment variables): BENCH_INSTITUTIONS (2000), BENCH_PEOPLE (200000), BENCH_ACTIVITIES (5000),
 #   BENCH_PROGRAMMES (20), BENCH_LIBRARY_ITEMS (100000), BENCH_SEED (42), BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_CONNECTIONS (32),
 #   BENCH_BIG_CONNECTIONS (4), BENCH_THREADS (2), BENCH_LOG_LEVEL (Warning), BENCH_HOLD (0),
-#   PG_BIN (/usr/lib/postgresql/15/bin).
+#   BENCH_USERS (5000), BENCH_FORUM_TOPICS (50000), BENCH_FORUM_POSTS (1000000), BENCH_RUN_MEMBERS (200),
+#   BENCH_CHAT (1), BENCH_CHAT_MEMBERS (1000), BENCH_CHAT_RATE (10), BENCH_CHAT_DURATION (30s), BENCH_CHAT_CONNECTIONS (20000),
+#   BENCH_CHAT_STEP (2500), BENCH_CHAT_MEMORY (4G), PG_BIN (/usr/lib/postgresql/15/bin).
 #   See bench/README.md.
 set -euo pipefail
 
@@ -26,6 +28,17 @@ THREADS=${BENCH_THREADS:-2}
 LOG_LEVEL=${BENCH_LOG_LEVEL:-Warning}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 HOLD=${BENCH_HOLD:-0}
+USERS=${BENCH_USERS:-5000}
+FORUM_TOPICS=${BENCH_FORUM_TOPICS:-50000}
+FORUM_POSTS=${BENCH_FORUM_POSTS:-1000000}
+RUN_MEMBERS=${BENCH_RUN_MEMBERS:-200}
+CHAT=${BENCH_CHAT:-1}
+CHAT_MEMBERS=${BENCH_CHAT_MEMBERS:-1000}
+CHAT_RATE=${BENCH_CHAT_RATE:-10}
+CHAT_DURATION=${BENCH_CHAT_DURATION:-30s}
+CHAT_CONNECTIONS=${BENCH_CHAT_CONNECTIONS:-20000}
+CHAT_STEP=${BENCH_CHAT_STEP:-2500}
+CHAT_MEMORY=${BENCH_CHAT_MEMORY:-4G}
 
 say() { printf '\n== %s\n' "$*"; }
 fail() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
@@ -39,6 +52,8 @@ WORK=$(mktemp -d /tmp/hemisphere-bench.XXXXXX)
 PG_DIR=$(mktemp -d /tmp/hemisphere-bench-pg.XXXXXX)
 chown postgres: "$PG_DIR"
 SITE_PID=""
+CGROUP=""          # the site's memory cgroup (created below, removed on exit)
+PORT_RANGE_WAS=""  # ip_local_port_range before run.sh widened it (restored on exit)
 
 cleanup() {
   local status=$?
@@ -48,6 +63,10 @@ cleanup() {
     for _ in $(seq 1 20); do kill -0 "$SITE_PID" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$SITE_PID" 2>/dev/null || true
   fi
+  if [[ -n $CGROUP && -d $CGROUP ]]; then
+    for _ in $(seq 1 20); do rmdir "$CGROUP" 2>/dev/null && break; sleep 0.5; done
+  fi
+  [[ -n $PORT_RANGE_WAS ]] && echo "$PORT_RANGE_WAS" >/proc/sys/net/ipv4/ip_local_port_range 2>/dev/null
   if [[ -f $PG_DIR/data/postmaster.pid ]]; then
     pg 90 pg_ctl -D "$PG_DIR/data" -m fast -w -t 60 stop >/dev/null 2>&1 || true
   fi
@@ -109,9 +128,10 @@ say "Migrate"
 (cd "$WORK/site" && timeout 300 "${SITE[@]}" migrate >"$WORK/migrate.log" 2>&1) || fail "migrate failed."
 tail -n 1 "$WORK/migrate.log"
 
-say "Generate ($INSTITUTIONS institutions, $PEOPLE people, $ACTIVITIES activities in $PROGRAMMES programmes, $LIBRARY library items, seed $SEED)"
-timeout 900 "${BENCH[@]}" generate --connection "$CONNECTION" \
-  --institutions "$INSTITUTIONS" --people "$PEOPLE" --activities "$ACTIVITIES" --programmes "$PROGRAMMES" --library "$LIBRARY" --seed "$SEED"
+say "Generate ($INSTITUTIONS institutions, $PEOPLE people, $ACTIVITIES activities in $PROGRAMMES programmes, $LIBRARY library items, $USERS members, $FORUM_TOPICS forum topics, $FORUM_POSTS posts, seed $SEED)"
+timeout 1200 "${BENCH[@]}" generate --connection "$CONNECTION" \
+  --institutions "$INSTITUTIONS" --people "$PEOPLE" --activities "$ACTIVITIES" --programmes "$PROGRAMMES" --library "$LIBRARY" \
+  --users "$USERS" --forum-topics "$FORUM_TOPICS" --forum-posts "$FORUM_POSTS" --chat-members "$CHAT_MEMBERS" --seed "$SEED"
 
 # The search documents of the library, written by the site itself (its analysis, its EF rebuild), as an
 # operator would after an import; timed, because it is an operational figure. Then the same settling as
@@ -127,8 +147,32 @@ pg 1800 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d hemisphere -qX -c 'VACUUM
 awk -v s="$ANALYZE_START" -v e="$(date +%s.%N)" 'BEGIN { printf "VACUUM (ANALYZE) of the search tables took %.1f s\n", e - s }'
 
 say "Serve"
+# Open files: every chat connection is a socket in the site and one in the client. Raise the limit as far as allowed.
+ulimit -n 1048576 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+NOFILE=$(ulimit -n)
+# The site runs in a memory cgroup of its own, limited to $CHAT_MEMORY, created under run.sh's own cgroup (v2, or v1's
+# memory hierarchy): "connections per node in 4 GB" is then measured against a real limit that .NET also sees at start
+# (its GC sizes its heap from it). If no cgroup can be made, DOTNET_GCHeapHardLimit bounds the managed heap only.
+SITE_ENV=()
+if [[ $CHAT == 1 ]]; then
+  if grep -qw memory /sys/fs/cgroup/cgroup.controllers 2>/dev/null; then
+    CGROUP="/sys/fs/cgroup$(awk -F: '$1 == "0" { print $3 }' /proc/self/cgroup)/hemisphere-bench-site.$$"
+    mkdir "$CGROUP" 2>/dev/null && echo "$CHAT_MEMORY" >"$CGROUP/memory.max" 2>/dev/null || { rmdir "$CGROUP" 2>/dev/null; CGROUP=""; }
+  elif [[ -d /sys/fs/cgroup/memory ]]; then
+    CGROUP="/sys/fs/cgroup/memory$(awk -F: '$2 == "memory" { print $3 }' /proc/self/cgroup)/hemisphere-bench-site.$$"
+    CGROUP=${CGROUP//\/\//\/}
+    mkdir "$CGROUP" 2>/dev/null && echo "$CHAT_MEMORY" >"$CGROUP/memory.limit_in_bytes" 2>/dev/null || { rmdir "$CGROUP" 2>/dev/null; CGROUP=""; }
+  fi
+  if [[ -n $CGROUP ]]; then
+    echo "Site memory cgroup: $CGROUP (limit $CHAT_MEMORY)"
+  else
+    SITE_ENV=(DOTNET_GCHeapHardLimit=0x100000000)
+    echo "No memory cgroup could be created: the site runs with DOTNET_GCHeapHardLimit=4 GiB, which bounds only its managed heap."
+  fi
+fi
+echo "Open files per process: $NOFILE"
 SITE_PORT=$(free_port)
-(cd "$WORK/site" && Bench__Ceiling=true exec "${SITE[@]}" --urls "http://127.0.0.1:$SITE_PORT") >"$WORK/site.log" 2>&1 &
+(cd "$WORK/site" && { [[ -z $CGROUP ]] || echo "$BASHPID" >"$CGROUP/cgroup.procs" || echo "run.sh: could not move the site into $CGROUP" >&2; } && Bench__Ceiling=true exec env "${SITE_ENV[@]}" "${SITE[@]}" --urls "http://127.0.0.1:$SITE_PORT") >"$WORK/site.log" 2>&1 &
 SITE_PID=$!
 for attempt in $(seq 1 120); do
   curl -fsS -o /dev/null "http://127.0.0.1:$SITE_PORT/healthz" 2>/dev/null && break
@@ -142,11 +186,35 @@ say "Run"
 LABEL="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [[ -n $(git -C "$ROOT" status --porcelain 2>/dev/null) ]] && LABEL="$LABEL+changes"
 seconds() { local d=$1; case $d in *h) echo $((${d%h} * 3600));; *m) echo $((${d%m} * 60));; *s) echo "${d%s}";; *) echo "$d";; esac; }
-# Twenty-two scenarios (a–f, then g, h, i, j, k, l, m, n each after its own ceiling), plus the probes.
-RUN_LIMIT=$((22 * ($(seconds "$DURATION") + $(seconds "$WARMUP") + 60) + 600))
+# Twenty-eight scenarios (a–f, then g, h, i, j, k, l, m, n, o, p, q each after its own ceiling), plus the probes.
+RUN_LIMIT=$((28 * ($(seconds "$DURATION") + $(seconds "$WARMUP") + 60) + 600))
 RUN_STATUS=0
 timeout "$RUN_LIMIT" "${BENCH[@]}" run --url "http://127.0.0.1:$SITE_PORT" --duration "$DURATION" --warmup "$WARMUP" \
-  --connections "$CONNECTIONS" --big-connections "$BIG_CONNECTIONS" --threads "$THREADS" --results "$ROOT/bench/results" --label "$LABEL" || RUN_STATUS=$?
+  --connections "$CONNECTIONS" --big-connections "$BIG_CONNECTIONS" --threads "$THREADS" --results "$ROOT/bench/results" --label "$LABEL" \
+  --seed "$SEED" --members "$RUN_MEMBERS" || RUN_STATUS=$?
+
+if [[ $CHAT == 1 ]]; then
+  say "Chat (fan-out to $CHAT_MEMBERS members, then connections held by the site in $CHAT_MEMORY)"
+  # Each connection needs a file in the site and one here; keep 1,500 for everything else.
+  MAX_CONNECTIONS=$CHAT_CONNECTIONS
+  if (( NOFILE - 1500 < MAX_CONNECTIONS )); then
+    MAX_CONNECTIONS=$((NOFILE - 1500))
+    echo "Open files are limited to $NOFILE per process here: at most $MAX_CONNECTIONS connections (BENCH_CHAT_CONNECTIONS=$CHAT_CONNECTIONS)."
+  fi
+  # Loopback gives one client address ~28k ephemeral ports per destination by default: widen the range when the target needs it.
+  read -r PORT_LOW PORT_HIGH </proc/sys/net/ipv4/ip_local_port_range
+  if (( PORT_HIGH - PORT_LOW < MAX_CONNECTIONS + 1000 )); then
+    PORT_RANGE_WAS="$PORT_LOW $PORT_HIGH"
+    echo "1024 65000" >/proc/sys/net/ipv4/ip_local_port_range 2>/dev/null && echo "ip_local_port_range widened to 1024–65000 (restored at the end)." \
+      || { PORT_RANGE_WAS=""; echo "Could not widen ip_local_port_range ($PORT_LOW–$PORT_HIGH)."; }
+  fi
+  CHAT_STATUS=0
+  timeout 1200 "${BENCH[@]}" chat --url "http://127.0.0.1:$SITE_PORT" --seed "$SEED" --users "$USERS" --members "$CHAT_MEMBERS" \
+    --rate "$CHAT_RATE" --duration "$CHAT_DURATION" --max "$MAX_CONNECTIONS" --step "$CHAT_STEP" --site-pid "$SITE_PID" \
+    ${CGROUP:+--cgroup "$CGROUP"} --time-limit 420s --results "$ROOT/bench/results" --label "$LABEL" || CHAT_STATUS=$?
+  kill -0 "$SITE_PID" 2>/dev/null || { echo "The site is no longer running after the chat measurement (see its log)."; tail -n 20 "$WORK/site.log"; }
+  [[ $CHAT_STATUS -ne 0 && $RUN_STATUS -eq 0 ]] && RUN_STATUS=$CHAT_STATUS
+fi
 
 if [[ $HOLD == 1 ]]; then
   say "Hold (BENCH_HOLD=1): the site and the cluster stay up until Ctrl+C or SIGTERM"

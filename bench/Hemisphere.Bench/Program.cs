@@ -1,17 +1,23 @@
 using Hemisphere.Bench;
 using Hemisphere.Bench.Generate;
+using Hemisphere.Bench.Chat;
 using Hemisphere.Bench.Run;
 
 const string Usage = """
     Usage: Hemisphere.Bench <verb> [options]
-      generate --connection CS [--institutions 2000] [--people 200000] [--activities 5000] [--programmes 20]
-          [--seed 42] [--reset]
+      generate --connection CS [--institutions 2000] [--people 200000] [--activities 5000] [--programmes 20] [--library 100000]
+          [--users 5000] [--forum-topics 50000] [--forum-posts 1000000] [--chat-members 1000] [--seed 42] [--reset]
           Writes deterministic directory and portfolio data into a migrated PostgreSQL database with binary COPY.
           Refuses when generated rows are already there; --reset deletes them first (and only them).
       run --url http://127.0.0.1:PORT [--duration 20s] [--warmup 5s] [--connections 32] [--big-connections 4]
-          [--threads 2] [--results bench/results] [--label TEXT]
+          [--threads 2] [--results bench/results] [--label TEXT] [--seed 42] [--members 200]
           Drives the running site with wrk, one scenario after another (the large and the slow answers with --big-connections),
-          prints a markdown table and writes it as JSON to the results folder.
+          prints a markdown table and writes it as JSON to the results folder. Forum pages are signed in with the bearer
+          tokens of generated members 1..--members (recomputed from --seed).
+      chat --url http://127.0.0.1:PORT [--seed 42] [--users 5000] [--members 1000] [--room bench-fanout] [--rate 10] [--duration 30s]
+          [--max 20000] [--step 2500] [--rooms 8] [--parallel 32] [--site-pid PID] [--cgroup DIR] [--time-limit 300s] [--urls U1,U2]
+          [--skip-fanout] [--skip-connections] [--results bench/results] [--label TEXT]
+          Fan-out latency to a room of --members members over the hub /hubs/chat, then connections held in steps with the site's memory.
     """;
 
 try
@@ -21,6 +27,7 @@ try
     {
         "generate" => await GenerateCommand.RunAsync(arguments),
         "run" => await RunCommand.RunAsync(arguments),
+        "chat" => await ChatCommand.RunAsync(arguments),
         "help" or "--help" or "-h" or null => Help(),
         _ => throw new UsageException($"Unknown verb '{arguments.Verb}'."),
     };

@@ -10,15 +10,25 @@ public static class GenerateCommand
     /// <summary>The "now" of generated data, fixed so that a seed always gives the same rows.</summary>
     private static readonly DateTime Epoch = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>How long the generated members' bearer tokens stay valid after generation.</summary>
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(30);
+
     public static async Task<int> RunAsync(Arguments args)
     {
-        args.AllowOnly("--connection", "--institutions", "--people", "--activities", "--programmes", "--library", "--seed", "--reset");
+        args.AllowOnly("--connection", "--institutions", "--people", "--activities", "--programmes", "--library", "--users", "--forum-topics", "--forum-posts",
+            "--chat-members", "--seed", "--reset");
         var connectionString = args.Required("--connection");
         var institutionCount = args.Int("--institutions", 2000, 1, 1_000_000);
         var peopleCount = args.Int("--people", 200_000, 0, 50_000_000);
         var activityCount = args.Int("--activities", 5000, 0, 1_000_000);
         var programmeCount = args.Int("--programmes", 20, 0, 10_000);
         var libraryCount = args.Int("--library", 100_000, 0, 5_000_000);
+        var userCount = args.Int("--users", 5000, 0, 1_000_000);
+        var topicCount = args.Int("--forum-topics", 50_000, 0, 10_000_000);
+        var postCount = args.Int("--forum-posts", 1_000_000, 0, 100_000_000);
+        var chatMembers = args.Int("--chat-members", 1000, 0, 1_000_000);
+        if (topicCount > 0 && userCount == 0) throw new UsageException("Forum topics need authors: --users must be at least 1.");
+        if (postCount < topicCount) throw new UsageException("--forum-posts cannot be fewer than --forum-topics (every topic has its first post).");
         var seed = args.Int("--seed", 42, int.MinValue, int.MaxValue);
         var reset = args.Flag("--reset");
         var ct = CancellationToken.None;
@@ -44,10 +54,15 @@ public static class GenerateCommand
         // The library too: its own generator, so nothing above changes with --library.
         var library = new LibraryFactory(new Random(unchecked(seed * 104729 + 0x4C494252)), countries, institutions, await OtherLibrarySlugsAsync(connection, ct))
             .Create(libraryCount);
+        // The community (members, their tokens, forums, chat rooms): its own generator too.
+        var (categorySlugs, roomSlugs) = await OtherCommunitySlugsAsync(connection, ct);
+        var community = new CommunityFactory(new Random(unchecked(seed * 15485863 + 0x434F4D4D)), countries, Epoch, categorySlugs, roomSlugs)
+            .Create(userCount, topicCount, postCount, chatMembers);
         var buildSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
         LibraryCopyStats versions;
+        PostCopyStats posts;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             if (reset && existing > 0) await DeleteGeneratedAsync(connection, ct);
@@ -58,16 +73,28 @@ public static class GenerateCommand
             await PortfolioCopy.ActivitiesAsync(connection, activities, ct);
             await LibraryCopy.ItemsAsync(connection, library, ct);
             versions = await LibraryCopy.VersionsAsync(connection, library, ct);
+            await CommunityCopy.UsersAsync(connection, community.Users, ct);
+            // Tokens must be valid when the benchmark runs: from the real time of generation, not the fixed epoch.
+            await CommunityCopy.TokensAsync(connection, community.Users, seed, DateTime.UtcNow, TokenLifetime, new Random(unchecked(seed * 31 + 0x544F4B)), ct);
+            await CommunityCopy.CategoriesAsync(connection, community.Categories, ct);
+            await CommunityCopy.CategoryMembersAsync(connection, community.Categories, community.Users, ct);
+            await CommunityCopy.TopicsAsync(connection, community.Topics, community.Users, ct);
+            posts = await CommunityCopy.PostsAsync(connection, community.Topics, community.Users, ct);
+            await CommunityCopy.ChatRoomsAsync(connection, community.Rooms, community.Users, ct);
+            await CommunityCopy.ChatMembersAsync(connection, community.Rooms, community.Users, ct);
             await tx.CommitAsync(ct);
         }
         var copySeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
         // A settled database: statistics for the planner and a visibility map, as autovacuum would leave it.
-        await ExecuteAsync(connection, """VACUUM (ANALYZE) "Institutions", "QualityCertifications", "People", "Programmes", "Activities", "LibraryItems", "LibraryVersions" """, ct);
+        await ExecuteAsync(connection, """
+            VACUUM (ANALYZE) "Institutions", "QualityCertifications", "People", "Programmes", "Activities", "LibraryItems", "LibraryVersions",
+                "AspNetUsers", "ApiTokens", "ForumCategories", "ForumCategoryMembers", "ForumTopics", "ForumPosts", "ChatRooms", "ChatMembers"
+            """, ct);
         var vacuumSeconds = clock.Elapsed.TotalSeconds;
 
-        Report(countries.Count, institutions, certifications, people, programmes, activities, library, versions, existing, reset, buildSeconds, copySeconds, vacuumSeconds, total.Elapsed.TotalSeconds);
+        Report(countries.Count, institutions, certifications, people, programmes, activities, library, versions, community, posts, existing, reset, buildSeconds, copySeconds, vacuumSeconds, total.Elapsed.TotalSeconds);
         return 0;
     }
 
@@ -93,6 +120,12 @@ public static class GenerateCommand
                   + (SELECT count(*) FROM "Programmes" WHERE {BenchIds.SqlIsGenerated})
                   + (SELECT count(*) FROM "Activities" WHERE {BenchIds.SqlIsGenerated})
                   + (SELECT count(*) FROM "LibraryItems" WHERE {BenchIds.SqlIsGenerated})
+                  + (SELECT count(*) FROM "AspNetUsers" WHERE {BenchIds.SqlIsGenerated})
+                  + (SELECT count(*) FROM "ApiTokens" WHERE {BenchIds.SqlIsGenerated})
+                  + (SELECT count(*) FROM "ForumCategories" WHERE {BenchIds.SqlIsGenerated})
+                  + (SELECT count(*) FROM "ForumTopics" WHERE {BenchIds.SqlIsGenerated})
+                  + (SELECT count(*) FROM "ForumPosts" WHERE {BenchIds.SqlIsGenerated})
+                  + (SELECT count(*) FROM "ChatRooms" WHERE {BenchIds.SqlIsGenerated})
              """, connection);
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
@@ -125,9 +158,42 @@ public static class GenerateCommand
         return slugs;
     }
 
+    /// <summary>Slugs of forum categories and chat rooms that generate did not write: generated slugs avoid them.</summary>
+    private static async Task<(HashSet<string> Categories, HashSet<string> Rooms)> OtherCommunitySlugsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        async Task<HashSet<string>> SlugsAsync(string sql)
+        {
+            var slugs = new HashSet<string>(StringComparer.Ordinal);
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) slugs.Add(reader.GetString(0));
+            return slugs;
+        }
+        return (await SlugsAsync($"""SELECT "Slug" FROM "ForumCategories" WHERE NOT {BenchIds.SqlIsGenerated}"""),
+                await SlugsAsync($"""SELECT "Slug" FROM "ChatRooms" WHERE NOT {BenchIds.SqlIsGenerated}"""));
+    }
+
+    /// <summary>SQL that is true when the uuid column holds a generated id.</summary>
+    private static string Generated(string column) => $"right(\"{column}\"::text, 8) = '{BenchIds.TextSuffix}'";
+
     /// <summary>Only generated rows; anything else (demo data, real records) stays.</summary>
     private static async Task DeleteGeneratedAsync(NpgsqlConnection connection, CancellationToken ct)
     {
+        // The community first: what runs of the benchmark added (chat messages, read markers, follows) goes with the
+        // generated members, rooms and topics; then the posts, topics, categories, rooms, tokens and members themselves.
+        await ExecuteAsync(connection, $"""DELETE FROM "SearchDocuments" WHERE "Source" = 'forum' AND right("SourceId"::text, 8) = '{BenchIds.TextSuffix}'""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "ChatMessages" WHERE {Generated("RoomId")} OR {Generated("AuthorId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "ChatMembers" WHERE {Generated("RoomId")} OR {Generated("UserId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "ChatRooms" WHERE {BenchIds.SqlIsGenerated}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "ForumReadStates" WHERE {Generated("TopicId")} OR {Generated("UserId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "ForumFollows" WHERE {Generated("UserId")} OR {Generated("TopicId")} OR {Generated("CategoryId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "ForumReactions" WHERE {Generated("PostId")} OR {Generated("UserId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "ForumPosts" WHERE {BenchIds.SqlIsGenerated}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "ForumTopics" WHERE {BenchIds.SqlIsGenerated} OR {Generated("CategoryId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "ForumCategoryMembers" WHERE {Generated("CategoryId")} OR {Generated("UserId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "ForumCategories" WHERE {BenchIds.SqlIsGenerated}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "ApiTokens" WHERE {BenchIds.SqlIsGenerated} OR {Generated("UserId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "AspNetUsers" WHERE {BenchIds.SqlIsGenerated}""", ct);
         // Their search documents (written by the site's reindex) go with them; versions cascade.
         await ExecuteAsync(connection, $"""DELETE FROM "SearchDocuments" WHERE "Source" = 'library' AND right("SourceId"::text, 8) = '{BenchIds.TextSuffix}'""", ct);
         await ExecuteAsync(connection, $"""DELETE FROM "LibraryItems" WHERE {BenchIds.SqlIsGenerated}""", ct);
@@ -146,11 +212,13 @@ public static class GenerateCommand
     }
 
     private static void Report(int countries, List<InstitutionRow> institutions, List<CertificationRow> certifications, List<PersonRow> people,
-        List<ProgrammeRow> programmes, List<ActivityRow> activities, List<LibraryItemRow> library, LibraryCopyStats versions, long deleted, bool reset, double build, double copy, double vacuum, double total)
+        List<ProgrammeRow> programmes, List<ActivityRow> activities, List<LibraryItemRow> library, LibraryCopyStats versions, Community community, PostCopyStats posts, long deleted, bool reset, double build, double copy, double vacuum, double total)
     {
         static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
         static string S(double s) => s.ToString("0.0", CultureInfo.InvariantCulture) + " s";
-        var rows = institutions.Count + certifications.Count + people.Count + programmes.Count + activities.Count + library.Count + (long)versions.Versions;
+        var memberships = community.Categories.Sum(c => c.Members.Length) + community.Rooms.Sum(r => r.Members.Length);
+        var rows = institutions.Count + certifications.Count + people.Count + programmes.Count + activities.Count + library.Count + (long)versions.Versions
+            + 2L * community.Users.Count + community.Categories.Count + community.Topics.Count + (long)posts.Posts + community.Rooms.Count + memberships;
         if (reset) Console.WriteLine($"Deleted {N(deleted)} previously generated rows.");
         Console.WriteLine($"Member states used: {countries}");
         Console.WriteLine($"Institutions:   {N(institutions.Count),9}  ({N(institutions.Count(i => i.ParentId is not null))} with a parent, {N(institutions.Count(i => i.CountryCode is null))} international)");
@@ -166,6 +234,17 @@ public static class GenerateCommand
         Console.WriteLine($"Library items:  {N(library.Count),9}  ({kinds}; {languages}; {N(library.Count(i => i.InstitutionId is not null))} with an institution)");
         var meanWords = versions.Versions > 0 ? versions.Words / (long)versions.Versions : 0;
         Console.WriteLine($"Versions:       {N((long)versions.Versions),9}  ({string.Join(", ", versions.PerLanguage.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{N(p.Value)} {p.Key}"))}; bodies {N(versions.MinWords)}–{N(versions.MaxWords)} words, {N(meanWords)} on average, {N(versions.Words)} in all)");
+        Console.WriteLine($"Members:        {N(community.Users.Count),9}  ({string.Join(", ", community.Users.GroupBy(u => u.Language).OrderByDescending(g => g.Count()).Select(g => $"{N(g.Count())} {g.Key}"))}; one bearer token each)");
+        var busiestCategory = community.Categories.Select(c => (Category: c, Topics: community.Topics.Count(t => t.Category == c))).OrderByDescending(x => x.Topics).FirstOrDefault();
+        Console.WriteLine($"Categories:     {N(community.Categories.Count),9}  ({N(community.Categories.Count(c => c.Access == "Private"))} private with {N(community.Categories.Sum(c => c.Members.Length))} members; busiest {busiestCategory.Category?.Slug ?? "none"}, {N(busiestCategory.Topics)} topics)");
+        if (community.Topics.Count > 0)
+        {
+            var sorted = community.Topics.Select(t => t.Posts).Order().ToArray();
+            var longest = community.Topics.OrderByDescending(t => t.Posts).First();
+            Console.WriteLine($"Topics:         {N(community.Topics.Count),9}  (posts per topic: median {N(sorted[sorted.Length / 2])}, 90th percentile {N(sorted[sorted.Length * 9 / 10])}, 99th {N(sorted[sorted.Length * 99 / 100])}, most {N(sorted[^1])}; {N(sorted.Count(n => n >= 1000))} with 1,000 or more; the longest {longest.Id} in {longest.Category.Slug}; {N(community.Topics.Count(t => t.Pinned))} pinned, {N(community.Topics.Count(t => t.Locked))} locked)");
+        }
+        Console.WriteLine($"Posts:          {N((long)posts.Posts),9}  ({N(posts.Hidden)} hidden, {N(posts.Pending)} pending, {N(posts.Quoting)} quoting; {N(posts.Words)} words, {N(posts.Posts > 0 ? posts.Words / (long)posts.Posts : 0)} on average)");
+        Console.WriteLine($"Chat rooms:     {N(community.Rooms.Count),9}  ({string.Join(", ", community.Rooms.Where(r => r.Members.Length > 0).Select(r => $"{r.Slug} with {N(r.Members.Length)} members"))})");
         Console.WriteLine($"Rows: {N(rows)} in {S(total)} (build {S(build)}, COPY {S(copy)}, VACUUM ANALYZE {S(vacuum)}; {N((long)(rows / Math.Max(copy, 0.001)))} rows/s copied)");
     }
 }

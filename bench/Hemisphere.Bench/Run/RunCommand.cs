@@ -7,7 +7,7 @@ public static class RunCommand
 {
     public static async Task<int> RunAsync(Arguments args)
     {
-        args.AllowOnly("--url", "--duration", "--warmup", "--connections", "--big-connections", "--threads", "--results", "--label");
+        args.AllowOnly("--url", "--duration", "--warmup", "--connections", "--big-connections", "--threads", "--results", "--label", "--seed", "--members", "--only");
         var url = ParseUrl(args.Required("--url"));
         var duration = args.Text("--duration") ?? "20s";
         var warmup = args.Text("--warmup") ?? "5s";
@@ -19,6 +19,10 @@ public static class RunCommand
         var threads = args.Int("--threads", 2, 1, 1024);
         if (threads > connections) throw new UsageException("--threads cannot exceed --connections (each wrk thread needs a connection).");
         var resultsFolder = args.Text("--results") ?? Path.Combine("bench", "results");
+        var seed = args.Int("--seed", 42, int.MinValue, int.MaxValue);
+        var members = args.Int("--members", 200, 0, 1_000_000);
+        // --only o,p: just those scenarios, each with its ceiling (to compare before and after a change quickly).
+        var only = args.Text("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         var ct = CancellationToken.None;
 
         var started = DateTimeOffset.UtcNow;
@@ -49,6 +53,18 @@ public static class RunCommand
         var (slugs, noSlugs) = await site.LibrarySlugsAsync(50, ct);
         var item = Scenarios.LibraryItem(slugs, noSlugs);
         scenarios.AddRange(Scenarios.WithCeiling(item, item.Skip is null ? await site.MeanAsync(item.Paths, ct) : null));
+
+        // The forums, signed in: generated members' tokens (recomputed from the seed), each scenario with its own ceiling sending the same headers.
+        var tokens = BenchUsers.Tokens(seed, 1, members);
+        var (forum, noForum) = members > 0 ? await site.ForumAsync(tokens[0], ct) : (null, "--members 0: no signed-in scenarios");
+        foreach (var signedIn in new[] { Scenarios.TopicPage(forum, noForum, tokens), Scenarios.CategoryPage(forum, noForum, tokens), Scenarios.CategoryApi(forum, noForum, tokens) })
+            scenarios.AddRange(Scenarios.WithCeiling(signedIn, signedIn.Skip is null ? await site.MeanOverTokensAsync(signedIn.Paths[0], tokens, 20, ct) : null));
+        if (only is not null)
+        {
+            scenarios = scenarios.Where(s => only.Contains(s.Key) || only.Contains(s.Key.TrimEnd('0'))).ToList();
+            // A scenario's ratio needs its ceiling: keep the directory's (a) for b–f.
+            if (scenarios.Any(s => s.Ceiling == "a") && scenarios.All(s => s.Key != "a")) scenarios.Insert(0, Scenarios.Directory(people.Bytes, publicPeople)[0]);
+        }
 
         var wrk = new Wrk(url, threads);
         Console.WriteLine($"{url}: {connections} connections ({bigConnections} for the large answers), {threads} wrk threads, {duration} per scenario after a {(warm ? warmup : "no")} warm-up; the people page is {people.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes.");
@@ -83,7 +99,9 @@ public static class RunCommand
             Console.WriteLine("skipped: " + reason);
             return Result(null, reason, false, null);
         }
-        var probe = s.ProbeAll ? await site.MeanAsync(s.Paths, ct) : await site.GetAsync(s.Paths[0], ct);
+        // Signed-in pages differ a little by member (language, unread marks, links to their own posts): their size is the mean over a sample of the tokens.
+        var probe = s.Tokens is { Count: > 0 } t ? await site.MeanOverTokensAsync(s.Paths[0], t, 20, ct)
+            : s.ProbeAll ? await site.MeanAsync(s.Paths, ct) : await site.GetAsync(s.Paths[0], ct);
         if (!probe.Ok)
         {
             var reason = probe.Truncated
@@ -92,8 +110,8 @@ public static class RunCommand
             Console.WriteLine($"skipped, HTTP {(int)probe.Status}: {reason}");
             return Result(probe, reason, probe.Truncated || (int)probe.Status >= 500, null);
         }
-        if (warmup is not null) await wrk.RunAsync(s.Paths, warmup, connections, s.TimeoutSeconds, ct);
-        var measured = await wrk.RunAsync(s.Paths, duration, connections, s.TimeoutSeconds, ct);
+        if (warmup is not null) await wrk.RunAsync(s.Paths, s.Tokens, warmup, connections, s.TimeoutSeconds, ct);
+        var measured = await wrk.RunAsync(s.Paths, s.Tokens, duration, connections, s.TimeoutSeconds, ct);
         var errors = measured.Errors.Total > 0 ? $" ({measured.Errors.Total.ToString(CultureInfo.InvariantCulture)} errors: {measured.Errors})" : "";
         Console.WriteLine($"{measured.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)} req/s, {(measured.RequestsPerSecond * probe.Bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture)} MB/s of bodies, p99 {measured.P99Ms.ToString("0.0", CultureInfo.InvariantCulture)} ms, {connections} connections{errors}");
         return Result(probe, null, false, measured);

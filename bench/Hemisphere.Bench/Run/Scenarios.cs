@@ -19,6 +19,8 @@ public sealed record Scenario(string Key, string Title, string Request, IReadOnl
     public long? CappedFrom { get; init; }
     /// <summary>The paths answer bodies of different sizes: probe them all and take the mean as the scenario's size.</summary>
     public bool ProbeAll { get; init; }
+    /// <summary>Bearer tokens of generated members, sent in turn as "Authorization: Bearer …" (signed-in pages); null: anonymous.</summary>
+    public IReadOnlyList<string>? Tokens { get; init; }
 }
 
 public static class Scenarios
@@ -68,19 +70,20 @@ public static class Scenarios
     {
         var ceilingKey = scenario.Key + "0";
         var ceiling = scenario.Skip is null && probe is { Ok: true }
-            ? Ceiling(ceilingKey, scenario.Key, probe.Bytes) with { Connections = scenario.Connections, TimeoutSeconds = scenario.TimeoutSeconds }
+            ? Ceiling(ceilingKey, scenario.Key, probe.Bytes, scenario.Tokens) with { Connections = scenario.Connections, TimeoutSeconds = scenario.TimeoutSeconds, Tokens = scenario.Tokens }
             : new Scenario(ceilingKey, $"Ceiling for ({scenario.Key})", "GET /bench/ceiling?bytes=N", [], NotMapped)
             { Skip = $"nothing to compare: ({scenario.Key}) is not served", Connections = scenario.Connections };
         return [ceiling, scenario with { Ceiling = ceilingKey }];
     }
 
-    private static Scenario Ceiling(string key, string of, long bytes)
+    private static Scenario Ceiling(string key, string of, long bytes, IReadOnlyList<string>? tokens = null)
     {
         var served = Math.Min(bytes, CeilingMaxBytes);
         var title = bytes > CeilingMaxBytes
             ? $"Ceiling for ({of}), capped at {served.ToString("N0", CultureInfo.InvariantCulture)} bytes"
             : $"Ceiling for ({of}): as many bytes";
-        return new Scenario(key, title, $"GET /bench/ceiling?bytes={served}", [$"/bench/ceiling?bytes={served}"], NotMapped)
+        if (tokens is { Count: > 0 }) title += $", signed in with the same {tokens.Count.ToString(CultureInfo.InvariantCulture)} tokens";
+        return new Scenario(key, title, $"GET /bench/ceiling?bytes={served}" + Bearer(tokens), [$"/bench/ceiling?bytes={served}"], NotMapped)
         {
             CappedFrom = bytes > CeilingMaxBytes ? bytes : null,
         };
@@ -127,6 +130,45 @@ public static class Scenarios
             {
                 ProbeAll = true,
             };
+    }
+
+    /// <summary>" (bearer, N members)" after a request signed in with tokens.</summary>
+    public static string Bearer(IReadOnlyList<string>? tokens) =>
+        tokens is { Count: > 0 } ? $" (bearer, {tokens.Count.ToString(CultureInfo.InvariantCulture)} members)" : "";
+
+    /// <summary>
+    /// A page of the longest topic, deep in it (the second-to-last page: full, and past all but 50–100 of its
+    /// posts), as signed-in members (the page marks what it shows as read).
+    /// </summary>
+    public static Scenario TopicPage(Site.ForumPick? pick, string? why, IReadOnlyList<string> tokens)
+    {
+        if (pick is not { } p || tokens.Count == 0)
+            return new Scenario("o", "Topic page, deep in the longest topic", "GET /forums/topics/{id}?page=N", [], null) { Skip = why ?? "no bench members' tokens (run generate with --users)", Tokens = tokens };
+        var path = $"/forums/topics/{p.TopicId}?page={p.DeepPage.ToString(CultureInfo.InvariantCulture)}";
+        var n = p.TopicPosts.ToString("N0", CultureInfo.InvariantCulture);
+        return new Scenario("o", $"Topic page {p.DeepPage.ToString(CultureInfo.InvariantCulture)} of {p.TopicPages.ToString(CultureInfo.InvariantCulture)}, longest topic ({n} posts), {p.PageSize.ToString(CultureInfo.InvariantCulture)} posts a page", "GET " + path + Bearer(tokens),
+            [path], "the site has no page at /forums/topics/{id}")
+        { Tokens = tokens };
+    }
+
+    /// <summary>The first page of the category with the most topics (25 topics, pinned first, then by last post).</summary>
+    public static Scenario CategoryPage(Site.ForumPick? pick, string? why, IReadOnlyList<string> tokens)
+    {
+        if (pick is not { } p || tokens.Count == 0)
+            return new Scenario("p", "Category page, busiest category", "GET /forums/{slug}", [], null) { Skip = why ?? "no bench members' tokens (run generate with --users)", Tokens = tokens };
+        var path = "/forums/" + Uri.EscapeDataString(p.CategorySlug);
+        return new Scenario("p", $"Category page, {p.CategorySlug} ({p.CategoryTopics.ToString("N0", CultureInfo.InvariantCulture)} topics, the most)", "GET " + path + Bearer(tokens),
+            [path], "the site has no page at /forums/{slug}")
+        { Tokens = tokens };
+    }
+
+    /// <summary>The same category's first page from the forum API (JSON), to tell the query from the HTML.</summary>
+    public static Scenario CategoryApi(Site.ForumPick? pick, string? why, IReadOnlyList<string> tokens)
+    {
+        if (pick is not { } p || tokens.Count == 0)
+            return new Scenario("q", "Forum API, busiest category's topics", "GET /api/v1/forums/categories/{slug}", [], null) { Skip = why ?? "no bench members' tokens", Tokens = tokens };
+        var path = "/api/v1/forums/categories/" + Uri.EscapeDataString(p.CategorySlug);
+        return new Scenario("q", $"Forum API, the topics of {p.CategorySlug} (page 1)", "GET " + path + Bearer(tokens), [path], "the site has no forum API") { Tokens = tokens };
     }
 
     public static Scenario IatiExport(int connections) =>

@@ -18,13 +18,15 @@ public sealed class Site(Uri baseUrl) : IDisposable
         public bool Ok => (int)Status is >= 200 and < 300 && !Truncated;
     }
 
-    public async Task<Answer> GetAsync(string path, CancellationToken ct)
+    public async Task<Answer> GetAsync(string path, CancellationToken ct, string? token = null)
     {
         var clock = Stopwatch.StartNew();
         HttpResponseMessage response;
         try
         {
-            response = await _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, ct);
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (token is not null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException e)
         {
@@ -128,18 +130,70 @@ public sealed class Site(Uri baseUrl) : IDisposable
     /// Every path once: the first answer that is not 2xx, or the first answer with the mean size of all
     /// of them as its size (pages of different items differ in length; the ceiling should move their mean).
     /// </summary>
-    public async Task<Answer> MeanAsync(IReadOnlyList<string> paths, CancellationToken ct)
+    public async Task<Answer> MeanAsync(IReadOnlyList<string> paths, CancellationToken ct, string? token = null)
     {
         Answer? first = null;
         long bytes = 0;
         foreach (var path in paths)
         {
-            var answer = await GetAsync(path, ct);
+            var answer = await GetAsync(path, ct, token);
             if (!answer.Ok) return answer;
             first ??= answer;
             bytes += answer.Bytes;
         }
         return first is null ? throw new BenchException("No path to ask for.") : first with { Bytes = (long)Math.Round((double)bytes / paths.Count) };
+    }
+
+    /// <summary>One path asked with <paramref name="sample"/> of the tokens spread over the list: the first answer that is not 2xx, or the mean size.</summary>
+    public async Task<Answer> MeanOverTokensAsync(string path, IReadOnlyList<string> tokens, int sample, CancellationToken ct)
+    {
+        Answer? first = null;
+        long bytes = 0;
+        var picked = Enumerable.Range(0, Math.Min(sample, tokens.Count)).Select(i => tokens[i * tokens.Count / Math.Min(sample, tokens.Count)]).ToList();
+        foreach (var token in picked)
+        {
+            var answer = await GetAsync(path, ct, token);
+            if (!answer.Ok) return answer;
+            first ??= answer;
+            bytes += answer.Bytes;
+        }
+        return first is null ? throw new BenchException("No token to ask with.") : first with { Bytes = (long)Math.Round((double)bytes / picked.Count) };
+    }
+
+    /// <summary>
+    /// What the forum scenarios ask for: the category with the most topics, and the longest topic among the
+    /// first pages of every category (each category's longest is pinned, so it is on its first page), with
+    /// the site's posts per page and a deep page of it (the second-to-last).
+    /// </summary>
+    public sealed record ForumPick(string CategorySlug, int CategoryTopics, Guid TopicId, int TopicPosts, int PageSize, int TopicPages, int DeepPage);
+
+    public async Task<(ForumPick? Pick, string? Why)> ForumAsync(string token, CancellationToken ct)
+    {
+        var categories = await GetAsync("/api/v1/forums/categories", ct, token);
+        if (!categories.Ok) return (null, $"GET /api/v1/forums/categories answered {(int)categories.Status} with a bench member's token (run generate with --users, and run with the same --seed)");
+        using var json = JsonDocument.Parse(categories.Body);
+        var list = json.RootElement.GetProperty("items").EnumerateArray()
+            .Select(c => (Slug: c.GetProperty("slug").GetString() ?? "", Topics: c.GetProperty("topics").GetInt32())).ToList();
+        if (list.Count == 0 || list.Max(c => c.Topics) == 0) return (null, "no forum topics (run generate with --forum-topics)");
+        var busiest = list.OrderByDescending(c => c.Topics).ThenBy(c => c.Slug, StringComparer.Ordinal).First();
+        (Guid Id, int Posts) longest = (Guid.Empty, 0);
+        foreach (var c in list.Where(c => c.Topics > 0))
+        {
+            var page = await GetAsync("/api/v1/forums/categories/" + Uri.EscapeDataString(c.Slug), ct, token);
+            if (!page.Ok) continue;
+            using var topics = JsonDocument.Parse(page.Body);
+            foreach (var t in topics.RootElement.GetProperty("topics").GetProperty("items").EnumerateArray())
+                if (t.GetProperty("posts").GetInt32() is var n && n > longest.Posts) longest = (t.GetProperty("id").GetGuid(), n);
+        }
+        if (longest.Posts == 0) return (null, "no topic with posts on the categories' first pages");
+        var first = await GetAsync($"/api/v1/forums/topics/{longest.Id}?page=1", ct, token);
+        if (!first.Ok) return (null, $"GET /api/v1/forums/topics/{{id}} answered {(int)first.Status}");
+        using var topic = JsonDocument.Parse(first.Body);
+        var posts = topic.RootElement.GetProperty("posts");
+        var size = Math.Max(1, posts.GetProperty("pageSize").GetInt32());
+        var total = posts.GetProperty("total").GetInt32();
+        var pages = Math.Max(1, (total + size - 1) / size);
+        return (new ForumPick(busiest.Slug, busiest.Topics, longest.Id, total, size, pages, Math.Max(1, pages - 1)), null);
     }
 
     public void Dispose() => _http.Dispose();

@@ -37,17 +37,30 @@ public sealed class Wrk(Uri baseUrl, int threads)
         end
         """;
 
-    public static string Script(IReadOnlyList<string> paths)
+    /// <summary>
+    /// The script of one scenario. With tokens, each request carries "Authorization: Bearer …", cycling through
+    /// the tokens as through the paths (max(paths, tokens) requests prepared, path i and token i of each list).
+    /// </summary>
+    public static string Script(IReadOnlyList<string> paths, IReadOnlyList<string>? tokens = null)
     {
+        static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
         var lua = new StringBuilder("-- Written by Hemisphere.Bench for one scenario; deleted after the run.\nlocal paths = {\n");
-        foreach (var path in paths) lua.Append("  \"").Append(path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\",\n");
+        foreach (var path in paths) lua.Append("  ").Append(Quote(path)).Append(",\n");
+        lua.Append("}\nlocal tokens = {\n");
+        foreach (var token in tokens ?? []) lua.Append("  ").Append(Quote(token)).Append(",\n");
         lua.Append("""
             }
             local prepared = {}
             local next_index = 0
 
             init = function(args)
-              for i, path in ipairs(paths) do prepared[i] = wrk.format("GET", path) end
+              if #tokens == 0 then
+                for i, path in ipairs(paths) do prepared[i] = wrk.format("GET", path) end
+              else
+                for i = 1, math.max(#paths, #tokens) do
+                  prepared[i] = wrk.format("GET", paths[(i - 1) % #paths + 1], { ["Authorization"] = "Bearer " .. tokens[(i - 1) % #tokens + 1] })
+                end
+              end
             end
 
             request = function()
@@ -59,10 +72,10 @@ public sealed class Wrk(Uri baseUrl, int threads)
         return lua.Append(DoneFunction).Append('\n').ToString();
     }
 
-    public async Task<WrkResult> RunAsync(IReadOnlyList<string> paths, string duration, int connections, int timeoutSeconds, CancellationToken ct)
+    public async Task<WrkResult> RunAsync(IReadOnlyList<string> paths, IReadOnlyList<string>? tokens, string duration, int connections, int timeoutSeconds, CancellationToken ct)
     {
         var script = Path.Combine(Path.GetTempPath(), $"hemisphere-bench-{Guid.NewGuid():N}.lua");
-        await File.WriteAllTextAsync(script, Script(paths), ct);
+        await File.WriteAllTextAsync(script, Script(paths, tokens), ct);
         try
         {
             var start = new ProcessStartInfo("wrk")

@@ -111,6 +111,15 @@ public sealed class SqliteHemisphereDb(DbContextOptions<SqliteHemisphereDb> opti
 public sealed class PostgresHemisphereDb(DbContextOptions<PostgresHemisphereDb> options) : HemisphereDb(options)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // The columns a topic page filters on ride in its index: the page's ids and the count come from an index-only scan
+        // instead of sorting the topic's whole rows (a deep page of a 17,000-post topic read and sorted all of them).
+        builder.Entity<Features.Community.Forums.ForumPost>().HasIndex(x => new { x.TopicId, x.CreatedAt, x.Id })
+            .IncludeProperties(x => new { x.State, x.AuthorId });
+    }
 }
 
 public sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(

@@ -29,9 +29,10 @@ public sealed class ChatHub(ChatService chat, ChatPresence presence, IStringLoca
             var audience = await chat.AudienceAsync(room, Context.ConnectionAborted);
             await audience.Of(Clients).SendAsync(ChatEvents.Presence, new ChatPresenceDto(room.Id, me, await chat.NameOfAsync(me, Context.ConnectionAborted), true), Context.ConnectionAborted);
         }
-        var present = new List<ChatPresenceDto>();
-        foreach (var user in presence.UsersIn(room.Id)) present.Add(new ChatPresenceDto(room.Id, user, await chat.NameOfAsync(user, Context.ConnectionAborted), true));
-        return present;
+        // One query for the names of everyone present (a query per member made joining a room of a thousand take seconds).
+        var users = presence.UsersIn(room.Id);
+        var names = await chat.NamesOfAsync(users, Context.ConnectionAborted);
+        return users.Select(user => new ChatPresenceDto(room.Id, user, names.GetValueOrDefault(user, ""), true)).ToList();
     }
 
     /// <summary>Stops receiving a public room's events and leaves its presence list (membership is unchanged).</summary>

@@ -431,6 +431,13 @@ public sealed class ChatService(
         return rows.GroupBy(r => r.RoomId).ToDictionary(g => g.Key, g => g.First().Name);
     }
 
+    /// <summary>The names of several members in one query (as <see cref="NameOfAsync"/>); members not found are left out.</summary>
+    public async Task<Dictionary<Guid, string>> NamesOfAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct) =>
+        userIds.Count == 0
+            ? []
+            : await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, Name = u.DisplayName != "" ? u.DisplayName : u.Email! })
+                .ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+
     public async Task<string> NameOfAsync(Guid userId, CancellationToken ct) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName != "" ? u.DisplayName : u.Email!).FirstOrDefaultAsync(ct) ?? "";
 

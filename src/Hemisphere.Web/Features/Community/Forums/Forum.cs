@@ -175,7 +175,9 @@ internal sealed class ForumConfiguration :
         b.Property(x => x.Body).HasMaxLength(ForumLimits.Body);
         b.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
         b.HasOne<ForumTopic>().WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.TopicId, x.CreatedAt });
+        // A topic's posts in page order; PostgreSQL adds State and AuthorId to it (PostgresHemisphereDb), so a page's ids
+        // and the count are read from the index alone, however deep the page.
+        b.HasIndex(x => new { x.TopicId, x.CreatedAt, x.Id });
         b.HasIndex(x => new { x.State, x.CreatedAt });
         b.HasIndex(x => x.AuthorId);
     }

@@ -22,7 +22,7 @@ public static class ForumApi
             (await forums.CreateCategoryAsync(http.User.Actor(), input, ct)).ToResult(l, c => TypedResults.Created($"/api/v1/forums/categories/{c.Slug}", c)))
             .WithSummary("Creates a category (administrators); access: members or private.").Produces<CategoryDto>(201).ProducesValidationProblem().ProducesProblem(403);
         api.MapGet("/categories/{slug}", async (string slug, int? page, HttpContext http, ForumService forums, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await forums.CategoryAsync(http.User.Actor(), slug, Lang(), PageRequest.From(page, ForumService.PageSize, ForumService.PageSize), ct) is { } c ? Results.Ok(c) : l.Problem(404, "Problem.NotFound"))
+            await forums.CategoryAsync(http.User.Actor(), slug, Lang(), PageRequest.From(page, ForumService.TopicsPageSize, ForumService.TopicsPageSize), ct) is { } c ? Results.Ok(c) : l.Problem(404, "Problem.NotFound"))
             .WithSummary("A category's topics, pinned first, then by last post; a private category is 404 to non-members.").Produces<CategoryPageDto>().ProducesProblem(404);
         api.MapPost("/categories/{slug}/topics", async (string slug, TopicInput input, HttpContext http, ForumService forums, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {

@@ -32,7 +32,11 @@ public sealed class ForumService(
     IOptions<ForumOptions> options,
     IStringLocalizer<SharedResource> l)
 {
-    public const int PageSize = 25;
+    /// <summary>Topics on a page of a category.</summary>
+    public const int TopicsPageSize = 25;
+
+    /// <summary>Posts on a page of a topic.</summary>
+    public const int PostsPageSize = 50;
 
     // ---------- reading ----------
 
@@ -96,10 +100,12 @@ public sealed class ForumService(
         if (pageNumber is null)
         {
             var before = read is null ? 0 : await posts.CountAsync(p => p.CreatedAt <= read.ReadUpTo, ct);
-            pageNumber = Math.Max(1, Math.Min(before, Math.Max(0, total - 1)) / PageSize + 1);
+            pageNumber = Math.Max(1, Math.Min(before, Math.Max(0, total - 1)) / PostsPageSize + 1);
         }
-        var page = PageRequest.From(pageNumber, PageSize, PageSize);
-        var list = await posts.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        var page = PageRequest.From(pageNumber, PostsPageSize, PostsPageSize);
+        // The page's ids first (from the (TopicId, CreatedAt, Id) index, without reading whole rows), then only those posts.
+        var ids = await posts.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Skip(page.Skip).Take(page.Size).Select(p => p.Id).ToListAsync(ct);
+        var list = (await db.ForumPosts.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct)).OrderBy(p => ids.IndexOf(p.Id)).ToList();
         var dtos = await PostDtosAsync(actor, list, topic.AcceptedPostId, read?.ReadUpTo, ct);
 
         // What this page showed is read now (never move the marker backwards).
@@ -108,7 +114,17 @@ public sealed class ForumService(
             var upTo = list.Max(p => p.CreatedAt);
             if (read is null) db.ForumReadStates.Add(new ForumReadState { UserId = me, TopicId = topic.Id, ReadUpTo = upTo });
             else if (read.ReadUpTo < upTo) read.ReadUpTo = upTo;
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (read is null)
+            {
+                // Another request of the same member marked the topic first (two tabs, a double click): move that marker instead.
+                db.ChangeTracker.Clear();
+                await db.ForumReadStates.Where(r => r.UserId == me && r.TopicId == topic.Id && r.ReadUpTo < upTo)
+                    .ExecuteUpdateAsync(x => x.SetProperty(r => r.ReadUpTo, upTo), ct);
+            }
         }
         var following = await db.ForumFollows.AnyAsync(f => f.UserId == me && f.TopicId == topic.Id, ct);
         return new TopicDto(topic.Id, category.Id, category.Slug, category.Name.For(language), topic.Title, topic.AuthorId, topic.Pinned, topic.Locked, topic.Hidden,

@@ -30,7 +30,7 @@ public sealed class CategoryModel(ForumService forums, IStringLocalizer<SharedRe
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var view = await forums.CategoryAsync(User.Actor(), Slug, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, PageRequest.From(PageNumber, ForumService.PageSize, ForumService.PageSize), ct);
+        var view = await forums.CategoryAsync(User.Actor(), Slug, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, PageRequest.From(PageNumber, ForumService.TopicsPageSize, ForumService.TopicsPageSize), ct);
         if (view is null) return false;
         View = view;
         return true;

@@ -74,7 +74,7 @@ public sealed class TopicModel(ForumService forums, IStringLocalizer<SharedResou
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var page = Request.Query["page"] == "last" ? int.MaxValue / ForumService.PageSize : PageNumber;
+        var page = Request.Query["page"] == "last" ? int.MaxValue / ForumService.PostsPageSize : PageNumber;
         var view = await forums.TopicAsync(User.Actor(), Id, page, lang, ct);
         if (view is null) return false;
         if (view.Posts.PageNumber > Math.Max(1, view.Posts.PageCount) && view.Posts.PageCount > 0)

@@ -1637,7 +1637,9 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("State", "CreatedAt");
 
-                    b.HasIndex("TopicId", "CreatedAt");
+                    b.HasIndex("TopicId", "CreatedAt", "Id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TopicId", "CreatedAt", "Id"), new[] { "State", "AuthorId" });
 
                     b.ToTable("ForumPosts", (string)null);
                 });

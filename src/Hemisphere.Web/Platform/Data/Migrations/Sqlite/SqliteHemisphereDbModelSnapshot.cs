@@ -1632,7 +1632,7 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "CreatedAt");
 
-                    b.HasIndex("TopicId", "CreatedAt");
+                    b.HasIndex("TopicId", "CreatedAt", "Id");
 
                     b.ToTable("ForumPosts", (string)null);
                 });
