@@ -119,6 +119,12 @@ public sealed class PostgresHemisphereDb(DbContextOptions<PostgresHemisphereDb> 
         // instead of sorting the topic's whole rows (a deep page of a 17,000-post topic read and sorted all of them).
         builder.Entity<Features.Community.Forums.ForumPost>().HasIndex(x => new { x.TopicId, x.CreatedAt, x.Id })
             .IncludeProperties(x => new { x.State, x.AuthorId });
+        // The academy's dashboards count distinct officers per country, institution or course over a million
+        // enrolments: each dimension's index carries what the counts read, so they come from index-only scans.
+        var enrolments = builder.Entity<Features.Academy.Enrolment>();
+        enrolments.HasIndex(x => new { x.CountryCode, x.LearnerId }).IncludeProperties(x => new { x.Status, x.LastActivityAt, x.Year });
+        enrolments.HasIndex(x => new { x.InstitutionId, x.LearnerId }).IncludeProperties(x => new { x.Status, x.LastActivityAt, x.Year });
+        enrolments.HasIndex(x => new { x.CourseId, x.LearnerId }).IncludeProperties(x => new { x.Status, x.LastActivityAt, x.Year });
     }
 }
 

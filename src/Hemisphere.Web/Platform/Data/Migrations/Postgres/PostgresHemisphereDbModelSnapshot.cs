@@ -495,10 +495,22 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CountryCode", "LearnerId");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CountryCode", "LearnerId"), new[] { "Status", "LastActivityAt", "Year" });
+
+                    b.HasIndex("CourseId", "LearnerId");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CourseId", "LearnerId"), new[] { "Status", "LastActivityAt", "Year" });
+
                     b.HasIndex("CourseId", "Status");
 
                     b.HasIndex("EditionId", "LearnerId")
                         .IsUnique();
+
+                    b.HasIndex("InstitutionId", "LearnerId");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("InstitutionId", "LearnerId"), new[] { "Status", "LastActivityAt", "Year" });
 
                     b.HasIndex("LearnerId", "Status");
 

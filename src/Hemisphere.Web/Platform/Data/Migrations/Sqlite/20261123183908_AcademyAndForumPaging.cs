@@ -6,11 +6,15 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Hemisphere.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Academy : Migration
+    public partial class AcademyAndForumPaging : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_ForumPosts_TopicId_CreatedAt",
+                table: "ForumPosts");
+
             migrationBuilder.CreateTable(
                 name: "AcademyProgrammes",
                 columns: table => new
@@ -565,6 +569,11 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ForumPosts_TopicId_CreatedAt_Id",
+                table: "ForumPosts",
+                columns: new[] { "TopicId", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AcademyProgrammeCourses_CourseId",
                 table: "AcademyProgrammeCourses",
                 column: "CourseId");
@@ -796,6 +805,15 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Courses");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ForumPosts_TopicId_CreatedAt_Id",
+                table: "ForumPosts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumPosts_TopicId_CreatedAt",
+                table: "ForumPosts",
+                columns: new[] { "TopicId", "CreatedAt" });
         }
     }
 }

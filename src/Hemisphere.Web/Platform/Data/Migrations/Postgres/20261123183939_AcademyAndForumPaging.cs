@@ -6,11 +6,15 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Hemisphere.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Academy : Migration
+    public partial class AcademyAndForumPaging : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_ForumPosts_TopicId_CreatedAt",
+                table: "ForumPosts");
+
             migrationBuilder.CreateTable(
                 name: "AcademyProgrammes",
                 columns: table => new
@@ -565,6 +569,12 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ForumPosts_TopicId_CreatedAt_Id",
+                table: "ForumPosts",
+                columns: new[] { "TopicId", "CreatedAt", "Id" })
+                .Annotation("Npgsql:IndexInclude", new[] { "State", "AuthorId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AcademyProgrammeCourses_CourseId",
                 table: "AcademyProgrammeCourses",
                 column: "CourseId");
@@ -618,9 +628,21 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                 column: "By");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_CountryCode_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "CountryCode", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_CountryCode_Year_Status",
                 table: "Enrolments",
                 columns: new[] { "CountryCode", "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_CourseId_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "CourseId", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_CourseId_Status",
@@ -637,6 +659,12 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                 name: "IX_Enrolments_EditionId_Status_CreatedAt",
                 table: "Enrolments",
                 columns: new[] { "EditionId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_InstitutionId_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "InstitutionId", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_InstitutionId_Year_Status",
@@ -796,6 +824,15 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Courses");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ForumPosts_TopicId_CreatedAt_Id",
+                table: "ForumPosts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumPosts_TopicId_CreatedAt",
+                table: "ForumPosts",
+                columns: new[] { "TopicId", "CreatedAt" });
         }
     }
 }
