@@ -143,6 +143,8 @@ public static class AcademyDemo
             CourseId = trafficking.Course.Id, Name = "Cohorte " + today.Year, Mode = EditionMode.Cohort, Language = "es", TimeZone = "America/Panama",
             StartsOn = today.AddDays(-14), EndsOn = today.AddDays(28), Seats = 40, SelfEnrolment = true, CreatedAt = now,
         };
+        AddQuiz(db, community, "Cuestionario: fundamentos", "Quiz: the basics", 20, 3, CommunityQuestions, [("Conceptos", 3), ("Práctica", 2)]);
+        AddQuiz(db, trafficking, "Evaluación del módulo", "Module assessment", 30, 2, TraffickingQuestions, [("Indicadores", 3), ("Caso", 1)]);
         db.Editions.AddRange(onSiteEdition, selfPaced, cohort);
         if (instructor is { } teacher)
             foreach (var e in new[] { onSiteEdition, cohort }) db.EditionInstructors.Add(new EditionInstructor { EditionId = e.Id, UserId = teacher });
@@ -204,6 +206,63 @@ public static class AcademyDemo
             Enrol(learners[0], cohort, EnrolmentStatus.Enrolled, 0, 10);
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    private sealed record QuestionSeed(string Category, QuestionKind Kind, string PromptEs, string PromptEn, string Definition, decimal Points = 1);
+
+    private static readonly QuestionSeed[] CommunityQuestions =
+    [
+        new("Conceptos", QuestionKind.SingleChoice, "¿Qué describe mejor la policía comunitaria?", "What best describes community policing?",
+            """{"choices":[{"id":"a","text":{"es":"Más patrullas en vehículo","en":"More patrols by car"}},{"id":"b","text":{"es":"Policía y comunidad identifican y resuelven juntas los problemas","en":"Police and community identify and solve problems together"},"correct":true},{"id":"c","text":{"es":"Un programa de relaciones públicas","en":"A public relations programme"}}]}"""),
+        new("Conceptos", QuestionKind.TrueFalse, "Un patrullaje que nadie conoce genera confianza.", "A patrol nobody knows builds trust.", """{"correct":false}"""),
+        new("Conceptos", QuestionKind.MultipleChoice, "¿Cuáles son principios de la policía comunitaria?", "Which are principles of community policing?",
+            """{"choices":[{"id":"a","text":{"es":"Presencia estable en el sector","en":"Stable presence in the sector"},"correct":true},{"id":"b","text":{"es":"Resolución de problemas","en":"Problem solving"},"correct":true},{"id":"c","text":{"es":"Rotar al personal cada semana","en":"Rotating staff every week"}},{"id":"d","text":{"es":"Rendición de cuentas a los vecinos","en":"Accountability to residents"},"correct":true}]}""", 2),
+        new("Conceptos", QuestionKind.ShortAnswer, "¿Cómo se llama el método de cuatro pasos para tratar un problema recurrente? (una palabra)", "What is the four-step method for a recurring problem called? (one word)",
+            """{"accepted":["SARA"],"caseSensitive":false,"accentSensitive":false}"""),
+        new("Práctica", QuestionKind.Ordering, "Ordene los pasos del método SARA.", "Put the steps of the SARA method in order.",
+            """{"items":[{"id":"s","text":{"es":"Identificar el problema","en":"Scan for the problem"}},{"id":"a","text":{"es":"Analizarlo","en":"Analyse it"}},{"id":"r","text":{"es":"Responder con socios","en":"Respond with partners"}},{"id":"e","text":{"es":"Evaluar el resultado","en":"Assess the result"}}]}""", 2),
+        new("Práctica", QuestionKind.Matching, "Relacione cada socio con lo que puede aportar.", "Match each partner with what it can bring.",
+            """{"left":[{"id":"m","text":{"es":"Municipalidad","en":"Municipality"}},{"id":"e","text":{"es":"Escuela","en":"School"}},{"id":"c","text":{"es":"Comercio","en":"Shops"}}],"right":[{"id":"luz","text":{"es":"Alumbrado público","en":"Street lighting"}},{"id":"horario","text":{"es":"Horarios de salida de los estudiantes","en":"When students leave school"}},{"id":"camaras","text":{"es":"Cámaras y vigilancia de los locales","en":"Cameras and watch over the premises"}}],"pairs":{"m":"luz","e":"horario","c":"camaras"}}""", 2),
+        new("Práctica", QuestionKind.Numeric, "Una reunión cada mes durante un año: ¿cuántas reuniones con los vecinos?", "One meeting a month for a year: how many meetings with residents?",
+            """{"value":12,"tolerance":0}"""),
+    ];
+
+    private static readonly QuestionSeed[] TraffickingQuestions =
+    [
+        new("Indicadores", QuestionKind.MultipleChoice, "¿Qué indicadores justifican una entrevista en un lugar seguro?", "Which indicators justify an interview in a safe place?",
+            """{"choices":[{"id":"a","text":{"es":"Documentos retenidos por un tercero","en":"Documents held by someone else"},"correct":true},{"id":"b","text":{"es":"Deudas impagables","en":"Debts that cannot be repaid"},"correct":true},{"id":"c","text":{"es":"Viajar con equipaje","en":"Travelling with luggage"}},{"id":"d","text":{"es":"Movimientos controlados","en":"Controlled movements"},"correct":true}]}""", 2),
+        new("Indicadores", QuestionKind.TrueFalse, "Un solo indicador basta para identificar a una víctima.", "One indicator is enough to identify a victim.", """{"correct":false}"""),
+        new("Indicadores", QuestionKind.SingleChoice, "¿Qué va primero en una entrevista con enfoque en la víctima?", "What comes first in a victim-centred interview?",
+            """{"choices":[{"id":"a","text":{"es":"La seguridad y la salud de la persona","en":"The person's safety and health"},"correct":true},{"id":"b","text":{"es":"La declaración para el expediente","en":"The statement for the file"}},{"id":"c","text":{"es":"Las fotografías de los documentos","en":"Photographs of the documents"}}]}"""),
+        new("Caso", QuestionKind.Essay, "Describa cómo organizaría la investigación financiera paralela de un caso de trata con víctimas en dos países.", "Describe how you would organise the parallel financial investigation of a trafficking case with victims in two countries.",
+            """{"rubric":{"es":"Menciona la solicitud temprana de información financiera, las remesas y cuentas de terceros, la cooperación internacional y la protección de las víctimas.","en":"Mentions asking early for financial information, remittances and third-party accounts, international cooperation, and protecting the victims."}}""", 4),
+    ];
+
+    private static void AddQuiz(HemisphereDb db, Built built, string titleEs, string titleEn, int minutes, int attempts, QuestionSeed[] questions, (string Category, int Count)[] draws)
+    {
+        var course = built.Course;
+        var categories = questions.Select(q => q.Category).Distinct().ToDictionary(c => c, c => new QuestionCategory { CourseId = course.Id, Name = c });
+        db.QuestionCategories.AddRange(categories.Values);
+        foreach (var q in questions)
+            db.Questions.Add(new Question
+            {
+                CourseId = course.Id, CategoryId = categories[q.Category].Id, Kind = q.Kind, Points = q.Points, Definition = q.Definition,
+                Prompt = new LocalizedText { En = q.PromptEn, Es = q.PromptEs },
+            });
+        var quiz = new Quiz
+        {
+            CourseId = course.Id, Title = new LocalizedText { En = titleEn, Es = titleEs }, TimeLimitMinutes = minutes, MaxAttempts = attempts, PassingPercent = 70,
+            Instructions = new LocalizedText { En = "Answer every question. Your answers are saved as you go.", Es = "Responda todas las preguntas. Sus respuestas se guardan a medida que avanza." },
+            Feedback = FeedbackTiming.AfterSubmission,
+        };
+        db.Quizzes.Add(quiz);
+        foreach (var (category, count) in draws) db.QuizDraws.Add(new QuizDraw { QuizId = quiz.Id, CategoryId = categories[category].Id, Count = count });
+        var lastModule = built.Lessons[^1].ModuleId;
+        db.Lessons.Add(new Lesson
+        {
+            CourseId = course.Id, ModuleId = lastModule, Position = built.Lessons.Count(x => x.ModuleId == lastModule) + 1, Kind = LessonKind.Quiz, QuizId = quiz.Id,
+            Title = new LocalizedText { En = titleEn, Es = titleEs }, Minutes = minutes,
+        });
     }
 
     private sealed class Built(Course course)
