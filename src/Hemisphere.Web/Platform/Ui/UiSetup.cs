@@ -21,7 +21,8 @@ public static class UiSetup
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
             // Validation runs on the server only: the client-side helpers would write
             // <li style="display:none"> into every validation summary, which the CSP forbids.
-            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new NumberBinderProvider()));
         // Write Spanish, Portuguese and French text as characters, not as numeric entities: lighter pages.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
