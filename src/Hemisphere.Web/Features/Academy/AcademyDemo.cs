@@ -129,19 +129,43 @@ public static class AcademyDemo
         // Editions: the on-site course in Tegucigalpa (next month), the self-paced course (always open), a cohort that has started.
         var onSiteEdition = new Edition
         {
-            CourseId = onSite.Course.Id, Name = "Tegucigalpa " + today.AddDays(30).Year, Mode = EditionMode.OnSite, Language = "es",
-            Venue = "Academia Nacional de Policía (ANAPO)", City = "Tegucigalpa", CountryCode = "HN", TimeZone = "America/Tegucigalpa",
-            StartsOn = today.AddDays(30), EndsOn = today.AddDays(58), Seats = 30, SelfEnrolment = true, RequiresApproval = true, CreatedAt = now,
+            CourseId = onSite.Course.Id,
+            Name = "Tegucigalpa " + today.AddDays(30).Year,
+            Mode = EditionMode.OnSite,
+            Language = "es",
+            Venue = "Academia Nacional de Policía (ANAPO)",
+            City = "Tegucigalpa",
+            CountryCode = "HN",
+            TimeZone = "America/Tegucigalpa",
+            StartsOn = today.AddDays(30),
+            EndsOn = today.AddDays(58),
+            Seats = 30,
+            SelfEnrolment = true,
+            RequiresApproval = true,
+            CreatedAt = now,
         };
         var selfPaced = new Edition
         {
-            CourseId = community.Course.Id, Name = "Abierto todo el año", Mode = EditionMode.SelfPaced, Language = "es", TimeZone = "America/Panama",
-            SelfEnrolment = true, CreatedAt = now,
+            CourseId = community.Course.Id,
+            Name = "Abierto todo el año",
+            Mode = EditionMode.SelfPaced,
+            Language = "es",
+            TimeZone = "America/Panama",
+            SelfEnrolment = true,
+            CreatedAt = now,
         };
         var cohort = new Edition
         {
-            CourseId = trafficking.Course.Id, Name = "Cohorte " + today.Year, Mode = EditionMode.Cohort, Language = "es", TimeZone = "America/Panama",
-            StartsOn = today.AddDays(-14), EndsOn = today.AddDays(28), Seats = 40, SelfEnrolment = true, CreatedAt = now,
+            CourseId = trafficking.Course.Id,
+            Name = "Cohorte " + today.Year,
+            Mode = EditionMode.Cohort,
+            Language = "es",
+            TimeZone = "America/Panama",
+            StartsOn = today.AddDays(-14),
+            EndsOn = today.AddDays(28),
+            Seats = 40,
+            SelfEnrolment = true,
+            CreatedAt = now,
         };
         AddQuiz(db, community, "Cuestionario: fundamentos", "Quiz: the basics", 20, 3, CommunityQuestions, [("Conceptos", 3), ("Práctica", 2)]);
         AddQuiz(db, trafficking, "Evaluación del módulo", "Module assessment", 30, 2, TraffickingQuestions, [("Indicadores", 3), ("Caso", 1)]);
@@ -150,7 +174,10 @@ public static class AcademyDemo
             foreach (var e in new[] { onSiteEdition, cohort }) db.EditionInstructors.Add(new EditionInstructor { EditionId = e.Id, UserId = teacher });
         var category = new ForumCategory
         {
-            Slug = "cohorte-trata-" + today.Year, Access = CategoryAccess.Private, Position = 1000, CreatedAt = now,
+            Slug = "cohorte-trata-" + today.Year,
+            Access = CategoryAccess.Private,
+            Position = 1000,
+            CreatedAt = now,
             Name = new LocalizedText { En = Trafficking.TitleEn + " — cohort " + today.Year, Es = Trafficking.TitleEs + " — cohorte " + today.Year },
             Description = new LocalizedText { En = "The cohort's own forum.", Es = "El foro de la cohorte." },
         };
@@ -177,10 +204,18 @@ public static class AcademyDemo
             var at = now.AddDays(-daysAgo);
             var enrolment = new Enrolment
             {
-                EditionId = e.Id, CourseId = e.CourseId, LearnerId = l.Id, CountryCode = l.CountryCode, InstitutionId = l.InstitutionId,
-                Year = e.StartsOn?.Year ?? at.Year, Status = status, Source = EnrolmentSource.Manager, CreatedAt = at,
+                EditionId = e.Id,
+                CourseId = e.CourseId,
+                LearnerId = l.Id,
+                CountryCode = l.CountryCode,
+                InstitutionId = l.InstitutionId,
+                Year = e.StartsOn?.Year ?? at.Year,
+                Status = status,
+                Source = EnrolmentSource.Manager,
+                CreatedAt = at,
                 EnrolledAt = status is EnrolmentStatus.Enrolled or EnrolmentStatus.Completed ? at : null,
-                CompletedAt = status == EnrolmentStatus.Completed ? at.AddDays(10) : null, ProgressPercent = progress,
+                CompletedAt = status == EnrolmentStatus.Completed ? at.AddDays(10) : null,
+                ProgressPercent = progress,
                 LastActivityAt = progress > 0 ? at.AddDays(Math.Min(daysAgo, 5)) : null,
             };
             db.Enrolments.Add(enrolment);
@@ -246,12 +281,20 @@ public static class AcademyDemo
         foreach (var q in questions)
             db.Questions.Add(new Question
             {
-                CourseId = course.Id, CategoryId = categories[q.Category].Id, Kind = q.Kind, Points = q.Points, Definition = q.Definition,
+                CourseId = course.Id,
+                CategoryId = categories[q.Category].Id,
+                Kind = q.Kind,
+                Points = q.Points,
+                Definition = q.Definition,
                 Prompt = new LocalizedText { En = q.PromptEn, Es = q.PromptEs },
             });
         var quiz = new Quiz
         {
-            CourseId = course.Id, Title = new LocalizedText { En = titleEn, Es = titleEs }, TimeLimitMinutes = minutes, MaxAttempts = attempts, PassingPercent = 70,
+            CourseId = course.Id,
+            Title = new LocalizedText { En = titleEn, Es = titleEs },
+            TimeLimitMinutes = minutes,
+            MaxAttempts = attempts,
+            PassingPercent = 70,
             Instructions = new LocalizedText { En = "Answer every question. Your answers are saved as you go.", Es = "Responda todas las preguntas. Sus respuestas se guardan a medida que avanza." },
             Feedback = FeedbackTiming.AfterSubmission,
         };
@@ -260,8 +303,13 @@ public static class AcademyDemo
         var lastModule = built.Lessons[^1].ModuleId;
         db.Lessons.Add(new Lesson
         {
-            CourseId = course.Id, ModuleId = lastModule, Position = built.Lessons.Count(x => x.ModuleId == lastModule) + 1, Kind = LessonKind.Quiz, QuizId = quiz.Id,
-            Title = new LocalizedText { En = titleEn, Es = titleEs }, Minutes = minutes,
+            CourseId = course.Id,
+            ModuleId = lastModule,
+            Position = built.Lessons.Count(x => x.ModuleId == lastModule) + 1,
+            Kind = LessonKind.Quiz,
+            QuizId = quiz.Id,
+            Title = new LocalizedText { En = titleEn, Es = titleEs },
+            Minutes = minutes,
         });
     }
 
@@ -275,9 +323,15 @@ public static class AcademyDemo
     {
         var course = new Course
         {
-            Code = seed.Code, Slug = Platform.Ui.Slugs.From(seed.Code + "-" + seed.TitleEs, AcademyLimits.Slug - 4),
-            Title = new LocalizedText { En = seed.TitleEn, Es = seed.TitleEs }, Summary = new LocalizedText { En = seed.SummaryEn, Es = seed.SummaryEs },
-            Status = CourseStatus.Published, Hours = seed.Hours, MinimumAttendancePercent = seed.Attendance, CreatedAt = now, UpdatedAt = now,
+            Code = seed.Code,
+            Slug = Platform.Ui.Slugs.From(seed.Code + "-" + seed.TitleEs, AcademyLimits.Slug - 4),
+            Title = new LocalizedText { En = seed.TitleEn, Es = seed.TitleEs },
+            Summary = new LocalizedText { En = seed.SummaryEn, Es = seed.SummaryEs },
+            Status = CourseStatus.Published,
+            Hours = seed.Hours,
+            MinimumAttendancePercent = seed.Attendance,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         db.Courses.Add(course);
         var built = new Built(course);
@@ -291,9 +345,14 @@ public static class AcademyDemo
                 var ls = ms.Lessons[i];
                 var lesson = new Lesson
                 {
-                    CourseId = course.Id, ModuleId = module.Id, Position = i + 1, Kind = ls.Link is null ? LessonKind.Text : LessonKind.Link,
-                    Title = new LocalizedText { En = ls.TitleEn, Es = ls.TitleEs }, Body = new LocalizedText { En = ls.BodyEn, Es = ls.BodyEs },
-                    LinkUrl = ls.Link, Minutes = ls.Minutes,
+                    CourseId = course.Id,
+                    ModuleId = module.Id,
+                    Position = i + 1,
+                    Kind = ls.Link is null ? LessonKind.Text : LessonKind.Link,
+                    Title = new LocalizedText { En = ls.TitleEn, Es = ls.TitleEs },
+                    Body = new LocalizedText { En = ls.BodyEn, Es = ls.BodyEs },
+                    LinkUrl = ls.Link,
+                    Minutes = ls.Minutes,
                 };
                 db.Lessons.Add(lesson);
                 built.Lessons.Add(lesson);
@@ -306,7 +365,10 @@ public static class AcademyDemo
     {
         var p = new AcademyProgramme
         {
-            Slug = slug, Kind = kind, Title = new LocalizedText { En = titleEn, Es = titleEs }, Summary = new LocalizedText { En = summaryEn, Es = summaryEs },
+            Slug = slug,
+            Kind = kind,
+            Title = new LocalizedText { En = titleEn, Es = titleEs },
+            Summary = new LocalizedText { En = summaryEn, Es = summaryEs },
         };
         db.AcademyProgrammes.Add(p);
         for (var i = 0; i < courses.Length; i++) db.ProgrammeCourses.Add(new ProgrammeCourse { ProgrammeId = p.Id, CourseId = courses[i].Id, Position = i + 1 });

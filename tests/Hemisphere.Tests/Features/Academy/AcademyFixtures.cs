@@ -14,8 +14,14 @@ public static class AcademyFixtures
         course ??= new Course { Code = code, Slug = code.ToLowerInvariant(), Title = new() { En = "Course " + code, Es = "Curso " + code }, Status = CourseStatus.Published, Hours = 10 };
         var edition = new Edition
         {
-            CourseId = course.Id, Name = "Edition " + code, Mode = mode, Seats = seats, Cancelled = cancelled, EnrolmentClosesAt = closes,
-            StartsOn = startsOn ?? new DateOnly(2027, 3, 1), EndsOn = new DateOnly(2099, 1, 1),
+            CourseId = course.Id,
+            Name = "Edition " + code,
+            Mode = mode,
+            Seats = seats,
+            Cancelled = cancelled,
+            EnrolmentClosesAt = closes,
+            StartsOn = startsOn ?? new DateOnly(2027, 3, 1),
+            EndsOn = new DateOnly(2099, 1, 1),
         };
         await app.WithDbAsync(async db =>
         {

@@ -274,14 +274,25 @@ public sealed class EnrolmentImportService(HemisphereDb db, AuditLog audit, IStr
                 Guid? userId = p.Email is not null && accounts.TryGetValue(Normalize(p.Email), out var u) ? u : null;
                 var created = new Learner
                 {
-                    Id = Guid.CreateVersion7(), UserId = userId, Email = p.Email, NationalId = p.NationalId, CountryCode = p.Country,
-                    FullName = p.Name, InstitutionId = p.Institution.Id, CreatedAt = now,
+                    Id = Guid.CreateVersion7(),
+                    UserId = userId,
+                    Email = p.Email,
+                    NationalId = p.NationalId,
+                    CountryCode = p.Country,
+                    FullName = p.Name,
+                    InstitutionId = p.Institution.Id,
+                    CreatedAt = now,
                 };
                 newLearners.Add(created);
                 learner = new LearnerRef
                 {
-                    Id = created.Id, Email = created.Email, NationalId = created.NationalId, CountryCode = created.CountryCode, FullName = created.FullName,
-                    InstitutionId = created.InstitutionId, IsNew = true,
+                    Id = created.Id,
+                    Email = created.Email,
+                    NationalId = created.NationalId,
+                    CountryCode = created.CountryCode,
+                    FullName = created.FullName,
+                    InstitutionId = created.InstitutionId,
+                    IsNew = true,
                 };
                 Remember(learner, byEmail, byNationalId);
                 if (userId is { } uid) byUser[uid] = learner;
@@ -295,11 +306,19 @@ public sealed class EnrolmentImportService(HemisphereDb db, AuditLog audit, IStr
             var at = now.AddTicks(10 * tick++); // file order survives as the waiting list's order
             enrolments.Add(new Enrolment
             {
-                Id = Guid.CreateVersion7(), EditionId = editionId, CourseId = edition.CourseId, LearnerId = learner.Id,
-                CountryCode = learner.CountryCode, InstitutionId = learner.InstitutionId,
+                Id = Guid.CreateVersion7(),
+                EditionId = editionId,
+                CourseId = edition.CourseId,
+                LearnerId = learner.Id,
+                CountryCode = learner.CountryCode,
+                InstitutionId = learner.InstitutionId,
                 Year = edition.Mode == EditionMode.SelfPaced || edition.StartsOn is null ? now.Year : edition.StartsOn.Value.Year,
-                Status = enrolled ? EnrolmentStatus.Enrolled : EnrolmentStatus.Waitlisted, Source = EnrolmentSource.Bulk,
-                CreatedAt = at, EnrolledAt = enrolled ? at : null, DecidedBy = actor.UserId, ImportId = importId,
+                Status = enrolled ? EnrolmentStatus.Enrolled : EnrolmentStatus.Waitlisted,
+                Source = EnrolmentSource.Bulk,
+                CreatedAt = at,
+                EnrolledAt = enrolled ? at : null,
+                DecidedBy = actor.UserId,
+                ImportId = importId,
             });
             if (warnings.Count > 0) report.Add(new ReportLine(p.Row, enrolled ? RowOutcome.Enrolled : RowOutcome.Waitlisted, string.Join(" ", warnings)));
         }
@@ -309,7 +328,11 @@ public sealed class EnrolmentImportService(HemisphereDb db, AuditLog audit, IStr
 
         var import = new EnrolmentImport
         {
-            Id = importId, By = actor.UserId, At = now, FileName = fileName, Rows = rows.Count,
+            Id = importId,
+            By = actor.UserId,
+            At = now,
+            FileName = fileName,
+            Rows = rows.Count,
             Enrolled = enrolments.Count(e => e.Status == EnrolmentStatus.Enrolled),
             Waitlisted = enrolments.Count(e => e.Status == EnrolmentStatus.Waitlisted),
             Rejected = report.Count(r => r.Outcome == RowOutcome.Rejected),
@@ -318,8 +341,13 @@ public sealed class EnrolmentImportService(HemisphereDb db, AuditLog audit, IStr
         db.Add(import);
         audit.Record("academy.enrolments.imported", nameof(EnrolmentImport), importId.ToString(), new
         {
-            import.FileName, import.Rows, import.Enrolled, import.Waitlisted, import.Rejected,
-            AlreadyEnrolled = report.Count(r => r.Outcome == RowOutcome.AlreadyEnrolled), NewLearners = newLearners.Count,
+            import.FileName,
+            import.Rows,
+            import.Enrolled,
+            import.Waitlisted,
+            import.Rejected,
+            AlreadyEnrolled = report.Count(r => r.Outcome == RowOutcome.AlreadyEnrolled),
+            NewLearners = newLearners.Count,
         });
         await db.SaveChangesAsync(ct);
         return ToDto(import, newLearners.Count, []);
@@ -404,7 +432,12 @@ public sealed class EnrolmentImportService(HemisphereDb db, AuditLog audit, IStr
 
     private static LearnerRef Ref(Learner x) => new()
     {
-        Id = x.Id, Email = x.Email, NationalId = x.NationalId, CountryCode = x.CountryCode, FullName = x.FullName, InstitutionId = x.InstitutionId,
+        Id = x.Id,
+        Email = x.Email,
+        NationalId = x.NationalId,
+        CountryCode = x.CountryCode,
+        FullName = x.FullName,
+        InstitutionId = x.InstitutionId,
     };
 
     private static void Remember(LearnerRef learner, Dictionary<string, LearnerRef> byEmail, Dictionary<(string, string), LearnerRef> byNationalId)

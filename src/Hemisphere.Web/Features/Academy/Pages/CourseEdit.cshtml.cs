@@ -60,9 +60,15 @@ public sealed class CourseEditModel(CurriculumService curriculum, IStringLocaliz
         var c = Course!;
         Form = new CourseForm
         {
-            Code = c.Code, Title = TextsForm.From(c.TitleTranslations), Summary = TextsForm.From(c.SummaryTranslations), Hours = c.Hours,
-            Status = AcademyCodes.Code(c.Status), RequireLessons = c.Completion.RequireLessons, RequireQuizzes = c.Completion.RequireQuizzes,
-            RequireEssaysGraded = c.Completion.RequireEssaysGraded, MinimumAttendancePercent = c.Completion.MinimumAttendancePercent,
+            Code = c.Code,
+            Title = TextsForm.From(c.TitleTranslations),
+            Summary = TextsForm.From(c.SummaryTranslations),
+            Hours = c.Hours,
+            Status = AcademyCodes.Code(c.Status),
+            RequireLessons = c.Completion.RequireLessons,
+            RequireQuizzes = c.Completion.RequireQuizzes,
+            RequireEssaysGraded = c.Completion.RequireEssaysGraded,
+            MinimumAttendancePercent = c.Completion.MinimumAttendancePercent,
             Prerequisites = string.Join(", ", c.Prerequisites),
         };
         return Page();

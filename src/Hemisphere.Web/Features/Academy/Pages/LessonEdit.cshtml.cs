@@ -21,8 +21,15 @@ public sealed class LessonEditModel(CurriculumService curriculum, LearningServic
         var x = Lesson;
         Form = new CourseEditModel.LessonForm
         {
-            ModuleId = x.ModuleId, Kind = AcademyCodes.Code(x.Kind), Title = CourseEditModel.TextsForm.From(x.TitleTranslations),
-            Body = CourseEditModel.TextsForm.From(x.BodyTranslations), VideoUrl = x.VideoUrl, LinkUrl = x.LinkUrl, QuizId = x.QuizId, Minutes = x.Minutes, Required = x.Required,
+            ModuleId = x.ModuleId,
+            Kind = AcademyCodes.Code(x.Kind),
+            Title = CourseEditModel.TextsForm.From(x.TitleTranslations),
+            Body = CourseEditModel.TextsForm.From(x.BodyTranslations),
+            VideoUrl = x.VideoUrl,
+            LinkUrl = x.LinkUrl,
+            QuizId = x.QuizId,
+            Minutes = x.Minutes,
+            Required = x.Required,
         };
         return Page();
     }

@@ -94,14 +94,21 @@ public sealed class QuizPageTests(Apps apps)
         Assert.Contains("Definition (JSON)", await staff.GetStringAsync(newPath + "?lang=en"), StringComparison.Ordinal);
         var invalid = await staff.PostFormAsync(newPath + "?lang=en", new()
         {
-            ["CategoryId"] = world.CategoryId.ToString(), ["Kind"] = "singleChoice", ["Points"] = "1", ["PromptEn"] = "Which?",
+            ["CategoryId"] = world.CategoryId.ToString(),
+            ["Kind"] = "singleChoice",
+            ["Points"] = "1",
+            ["PromptEn"] = "Which?",
             ["Definition"] = """{"choices":[{"id":"a","text":{"en":"x"}},{"id":"b","text":{"en":"y"}}]}""",
         }, newPath);
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
         Assert.Contains("definition.choices: Mark exactly one choice as correct.", WebUtility.HtmlDecode(await invalid.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var created = await staff.PostFormAsync(newPath, new()
         {
-            ["CategoryId"] = world.CategoryId.ToString(), ["Kind"] = "trueFalse", ["Points"] = "1", ["PromptEn"] = "Is it true?", ["Definition"] = """{"correct":true}""",
+            ["CategoryId"] = world.CategoryId.ToString(),
+            ["Kind"] = "trueFalse",
+            ["Points"] = "1",
+            ["PromptEn"] = "Is it true?",
+            ["Definition"] = """{"correct":true}""",
         }, newPath);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.Questions.CountAsync(q => q.CourseId == world.CourseId && q.Prompt.En == "Is it true?")));
