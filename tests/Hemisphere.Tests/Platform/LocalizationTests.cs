@@ -99,6 +99,7 @@ public sealed partial class LocalizationTests
         foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.LessonKind>()) used.Add("Academy.LessonKind." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
         foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.AttendanceMark>()) used.Add("Academy.Mark." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
         foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.EditionMode>()) used.Add("Academy.Mode." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
+        foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.FeedbackTiming>()) used.Add("Quiz.Feedback." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
         foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.CourseStatus>()) used.Add("Academy.Status." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
         foreach (var k in Enum.GetValues<Hemisphere.Features.Academy.QuestionKind>()) used.Add("Quiz.Kind." + k);
         foreach (var st in Enum.GetValues<Hemisphere.Features.Academy.AttemptState>()) used.Add("Quiz.State." + st);

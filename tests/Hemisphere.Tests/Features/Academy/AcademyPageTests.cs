@@ -137,4 +137,35 @@ public sealed class AcademyPageTests(Apps apps)
         AssertDenied(refused);
         AssertDenied(await (await PageClientAsync(app, HemisphereRole.Learner)).GetAsync("/academy/manage"));
     }
+
+    [Theory, BothProviders]
+    public async Task Staff_make_a_quiz_that_draws_from_the_bank_with_the_question_bank_page(DatabaseProvider provider)
+    {
+        var app = apps[provider];
+        var api = await app.ClientForRoleAsync(HemisphereRole.Editor);
+        var course = await AcademyApiTests.PublishedCourseAsync(api, "QZP-" + Tag(), lessons: 1);
+        var category = await (await api.PostAsJsonAsync($"/api/v1/academy/courses/{course.Id}/question-categories", new { name = "Basics" })).JsonAsync();
+        var categoryId = category.GetProperty("id").GetString()!;
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/v1/academy/courses/{course.Id}/questions", new
+            {
+                categoryId, kind = "trueFalse", prompt = new { en = $"Statement {i}" }, points = 1, definition = new { correct = true },
+            })).StatusCode);
+
+        var staff = await PageClientAsync(app, HemisphereRole.Editor);
+        var bank = $"/academy/courses/{course.Id}/question-bank";
+        Assert.Contains("Basics", await staff.GetStringAsync(bank), StringComparison.Ordinal);
+        var tooMany = await staff.PostFormAsync(bank + "?handler=Quiz", new() { ["NewQuiz.TitleEn"] = "Check", ["NewQuiz.PassingPercent"] = "80", [$"NewQuiz.Draws[{categoryId}]"] = "3" }, bank);
+        Assert.Equal(HttpStatusCode.OK, tooMany.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Quizzes.CountAsync(z => z.CourseId == Guid.Parse(course.Id))));
+        var made = await staff.PostFormAsync(bank + "?handler=Quiz", new()
+        {
+            ["NewQuiz.TitleEn"] = "Check", ["NewQuiz.TimeLimitMinutes"] = "10", ["NewQuiz.PassingPercent"] = "82.5", ["NewQuiz.Feedback"] = "never", [$"NewQuiz.Draws[{categoryId}]"] = "2",
+        }, bank);
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var quiz = await app.WithDbAsync(db => db.Quizzes.AsNoTracking().FirstAsync(z => z.CourseId == Guid.Parse(course.Id)));
+        Assert.Equal(82.5m, quiz.PassingPercent);
+        Assert.Equal(10, quiz.TimeLimitMinutes);
+        Assert.Equal(2, await app.WithDbAsync(db => db.QuizDraws.Where(d => d.QuizId == quiz.Id).SumAsync(d => d.Count)));
+    }
 }

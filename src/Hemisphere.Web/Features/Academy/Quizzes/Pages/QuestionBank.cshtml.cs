@@ -15,6 +15,20 @@ public sealed class QuestionBankModel(QuizBankService bank, IStringLocalizer<Sha
     [BindProperty] public Guid QuestionId { get; set; }
     public IReadOnlyList<CategoryDto> Categories { get; private set; } = [];
     public IReadOnlyList<QuestionDto> Questions { get; private set; } = [];
+    public IReadOnlyList<QuizDto> Quizzes { get; private set; } = [];
+    [BindProperty] public QuizForm NewQuiz { get; set; } = new();
+
+    /// <summary>A new quiz: its title, limits, and how many questions to draw from each category (by category id).</summary>
+    public sealed class QuizForm
+    {
+        public string? TitleEn { get; set; }
+        public string? TitleEs { get; set; }
+        public int? TimeLimitMinutes { get; set; }
+        public int? MaxAttempts { get; set; }
+        public decimal? PassingPercent { get; set; } = 70;
+        public string Feedback { get; set; } = "afterSubmission";
+        public Dictionary<Guid, int?> Draws { get; set; } = [];
+    }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
@@ -23,6 +37,7 @@ public sealed class QuestionBankModel(QuizBankService bank, IStringLocalizer<Sha
         if (!categories.IsOk) return Forbid();
         Categories = categories.Value!;
         Questions = (await bank.QuestionsAsync(User.Actor(), CourseId, null, includeRetired: true, ct)).Value ?? [];
+        Quizzes = (await bank.QuizzesAsync(User.Actor(), CourseId, ct)).Value ?? [];
         return null;
     }
 
@@ -36,6 +51,14 @@ public sealed class QuestionBankModel(QuizBankService bank, IStringLocalizer<Sha
 
     public async Task<IActionResult> OnPostRestoreAsync(CancellationToken ct) =>
         await AnswerAsync(await bank.RetireQuestionAsync(User.Actor(), QuestionId, false, ct), l["Common.Saved"], Back, async () => await LoadAsync(ct));
+
+    public async Task<IActionResult> OnPostQuizAsync(CancellationToken ct)
+    {
+        var input = new QuizInput(new Portfolio.Translations(NewQuiz.TitleEn, NewQuiz.TitleEs, null, null), null, NewQuiz.TimeLimitMinutes, NewQuiz.MaxAttempts,
+            NewQuiz.PassingPercent, true, true, NewQuiz.Feedback,
+            NewQuiz.Draws.Where(d => d.Value is > 0).Select(d => new DrawInput(d.Key, d.Value)).ToList());
+        return await AnswerAsync(await bank.CreateQuizAsync(User.Actor(), CourseId, input, ct), l["Common.Saved"], Back, async () => await LoadAsync(ct));
+    }
 
     private string Back => $"/academy/courses/{CourseId}/question-bank";
 }
