@@ -12,7 +12,10 @@ namespace Hemisphere.Bench.Run;
 public sealed record ScenarioResult(
     string Key, string Title, string Request, int Paths, int Connections, int? Status, long? ResponseBytes, string? ContentType, double? ProbeMs,
     string? Skipped, bool Broken, string? LoadAverageAtStart, WrkResult? Measured, string? CeilingKey, long? CappedFrom,
-    double? RatioToCeiling, string? RatioBasis, double? BodyBytesPerSecond);
+    double? RatioToCeiling, string? RatioBasis, double? BodyBytesPerSecond)
+{
+    public DateTimeOffset FinishedAt { get; init; }
+}
 
 public sealed record RunReport(
     DateTimeOffset StartedAt, DateTimeOffset FinishedAt, string Url, string Duration, string Warmup, int Connections, int BigConnections, int Threads,

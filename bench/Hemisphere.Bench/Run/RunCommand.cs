@@ -94,7 +94,17 @@ public static class RunCommand
         results = Ratios(results);
         // The dashboard again, more than a minute after its first answer: the count has expired and is made again.
         if (academy is not null && timings.Count > 0)
+        {
+            // The staff's count was last made during (v)/(w) (each wrk run re-counts once a minute): wait until it has expired.
+            var lastStaff = results.Where(r => r.Key is "v" or "w" && r.Measured is not null).Select(r => r.FinishedAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+            var wait = lastStaff + TimeSpan.FromSeconds(62) - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                Console.WriteLine($"  waiting {wait.TotalSeconds:0} s for the dashboard's one-minute count to expire…");
+                await Task.Delay(wait, ct);
+            }
             timings.Add(await TimeAsync(site, "Country dashboard page, staff, at the end of the run (uncached again when a minute has passed since the last count)", Scenarios.DashboardPage, staff[0], ct));
+        }
         foreach (var t in timings) Console.WriteLine($"  dashboard: {t.What}: {t.Milliseconds.ToString("0", CultureInfo.InvariantCulture)} ms (HTTP {t.Status})");
 
         var report = new RunReport(started, DateTimeOffset.UtcNow, url.ToString(), duration, warm ? warmup : "0", connections, bigConnections, threads,
@@ -124,6 +134,8 @@ public static class RunCommand
     /// </summary>
     private static async Task<List<Timing>> DashboardTimingsAsync(Site site, string staff, string manager, CancellationToken ct)
     {
+        // A key nothing matches first, so the page's first compilation and the code's first run are not in the figures below.
+        await TimeAsync(site, "warm-up", Scenarios.DashboardPage + "&year=1990", staff, ct);
         var list = new List<Timing>
         {
             await TimeAsync(site, "Country dashboard page, staff, every enrolment: first request (uncached)", Scenarios.DashboardPage, staff, ct),
@@ -145,7 +157,7 @@ public static class RunCommand
         ScenarioResult Result(Site.Answer? probe, string? skipped, bool broken, WrkResult? measured) => new(
             s.Key, s.Title, s.Request, s.Paths.Count, connections, (int?)probe?.Status, probe?.Bytes, probe?.ContentType, probe?.Milliseconds,
             skipped, broken, load, measured, s.Ceiling, s.CappedFrom, null, null,
-            measured is not null && probe is not null ? measured.RequestsPerSecond * probe.Bytes : null);
+            measured is not null && probe is not null ? measured.RequestsPerSecond * probe.Bytes : null) { FinishedAt = DateTimeOffset.UtcNow };
         if (s.Skip is not null || s.Paths.Count == 0)
         {
             var reason = s.Skip ?? "no public people to ask for";
