@@ -9,7 +9,9 @@
 #   BENCH_BIG_CONNECTIONS (4), BENCH_THREADS (2), BENCH_LOG_LEVEL (Warning), BENCH_HOLD (0),
 #   BENCH_USERS (5000), BENCH_FORUM_TOPICS (50000), BENCH_FORUM_POSTS (1000000), BENCH_RUN_MEMBERS (200),
 #   BENCH_CHAT (1), BENCH_CHAT_MEMBERS (1000), BENCH_CHAT_RATE (10), BENCH_CHAT_DURATION (30s), BENCH_CHAT_CONNECTIONS (20000),
-#   BENCH_CHAT_STEP (2500), BENCH_CHAT_MEMORY (4G), PG_BIN (/usr/lib/postgresql/15/bin).
+#   BENCH_CHAT_STEP (2500), BENCH_CHAT_MEMORY (4G), BENCH_COURSES (500), BENCH_OFFICERS (200000), BENCH_ENROLMENTS (1000000),
+#   BENCH_LEARNER_ACCOUNTS (6000), BENCH_EXAM (1), BENCH_EXAM_LEARNERS (5000), BENCH_EXAM_WINDOW (60s), BENCH_IMPORT_ROWS (200000),
+#   BENCH_ONLY (all scenarios), PG_BIN (/usr/lib/postgresql/15/bin).
 #   See bench/README.md.
 set -euo pipefail
 
@@ -39,6 +41,15 @@ CHAT_DURATION=${BENCH_CHAT_DURATION:-30s}
 CHAT_CONNECTIONS=${BENCH_CHAT_CONNECTIONS:-20000}
 CHAT_STEP=${BENCH_CHAT_STEP:-2500}
 CHAT_MEMORY=${BENCH_CHAT_MEMORY:-4G}
+COURSES=${BENCH_COURSES:-500}
+OFFICERS=${BENCH_OFFICERS:-200000}
+ENROLMENTS=${BENCH_ENROLMENTS:-1000000}
+LEARNER_ACCOUNTS=${BENCH_LEARNER_ACCOUNTS:-6000}
+EXAM=${BENCH_EXAM:-1}
+EXAM_LEARNERS=${BENCH_EXAM_LEARNERS:-5000}
+EXAM_WINDOW=${BENCH_EXAM_WINDOW:-60s}
+IMPORT_ROWS=${BENCH_IMPORT_ROWS:-200000}
+ONLY=${BENCH_ONLY:-}
 
 say() { printf '\n== %s\n' "$*"; }
 fail() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
@@ -128,10 +139,11 @@ say "Migrate"
 (cd "$WORK/site" && timeout 300 "${SITE[@]}" migrate >"$WORK/migrate.log" 2>&1) || fail "migrate failed."
 tail -n 1 "$WORK/migrate.log"
 
-say "Generate ($INSTITUTIONS institutions, $PEOPLE people, $ACTIVITIES activities in $PROGRAMMES programmes, $LIBRARY library items, $USERS members, $FORUM_TOPICS forum topics, $FORUM_POSTS posts, seed $SEED)"
-timeout 1200 "${BENCH[@]}" generate --connection "$CONNECTION" \
+say "Generate ($INSTITUTIONS institutions, $PEOPLE people, $ACTIVITIES activities in $PROGRAMMES programmes, $LIBRARY library items, $USERS members, $FORUM_TOPICS forum topics, $FORUM_POSTS posts, $COURSES courses, $OFFICERS officers, $ENROLMENTS enrolments, $LEARNER_ACCOUNTS learner accounts, seed $SEED)"
+timeout 1800 "${BENCH[@]}" generate --connection "$CONNECTION" \
   --institutions "$INSTITUTIONS" --people "$PEOPLE" --activities "$ACTIVITIES" --programmes "$PROGRAMMES" --library "$LIBRARY" \
-  --users "$USERS" --forum-topics "$FORUM_TOPICS" --forum-posts "$FORUM_POSTS" --chat-members "$CHAT_MEMBERS" --seed "$SEED"
+  --users "$USERS" --forum-topics "$FORUM_TOPICS" --forum-posts "$FORUM_POSTS" --chat-members "$CHAT_MEMBERS" \
+  --courses "$COURSES" --officers "$OFFICERS" --enrolments "$ENROLMENTS" --learner-accounts "$LEARNER_ACCOUNTS" --seed "$SEED"
 
 # The search documents of the library, written by the site itself (its analysis, its EF rebuild), as an
 # operator would after an import; timed, because it is an operational figure. Then the same settling as
@@ -186,12 +198,40 @@ say "Run"
 LABEL="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [[ -n $(git -C "$ROOT" status --porcelain 2>/dev/null) ]] && LABEL="$LABEL+changes"
 seconds() { local d=$1; case $d in *h) echo $((${d%h} * 3600));; *m) echo $((${d%m} * 60));; *s) echo "${d%s}";; *) echo "$d";; esac; }
-# Twenty-eight scenarios (a–f, then g, h, i, j, k, l, m, n, o, p, q each after its own ceiling), plus the probes.
-RUN_LIMIT=$((28 * ($(seconds "$DURATION") + $(seconds "$WARMUP") + 60) + 600))
+# Forty-two scenarios (a–f, then g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x each after its own ceiling), plus the probes
+# and the wait for the academy dashboard's one-minute count to expire.
+RUN_LIMIT=$((42 * ($(seconds "$DURATION") + $(seconds "$WARMUP") + 60) + 900))
+RUN_MEMBERS_ACADEMY=$RUN_MEMBERS
+(( LEARNER_ACCOUNTS < RUN_MEMBERS_ACADEMY )) && RUN_MEMBERS_ACADEMY=$LEARNER_ACCOUNTS
 RUN_STATUS=0
 timeout "$RUN_LIMIT" "${BENCH[@]}" run --url "http://127.0.0.1:$SITE_PORT" --duration "$DURATION" --warmup "$WARMUP" \
   --connections "$CONNECTIONS" --big-connections "$BIG_CONNECTIONS" --threads "$THREADS" --results "$ROOT/bench/results" --label "$LABEL" \
-  --seed "$SEED" --members "$RUN_MEMBERS" || RUN_STATUS=$?
+  --seed "$SEED" --members "$RUN_MEMBERS" ${ONLY:+--only "$ONLY"} || RUN_STATUS=$?
+
+if [[ $EXAM == 1 && $COURSES -gt 0 && $LEARNER_ACCOUNTS -gt 0 ]]; then
+  say "Exam burst ($EXAM_LEARNERS learners submit the same quiz within $EXAM_WINDOW)"
+  EXAM_STATUS=0
+  timeout 1200 "${BENCH[@]}" exam --url "http://127.0.0.1:$SITE_PORT" --connection "$CONNECTION" --seed "$SEED" \
+    --learners "$EXAM_LEARNERS" --window "$EXAM_WINDOW" --results "$ROOT/bench/results" --label "$LABEL" || EXAM_STATUS=$?
+  if [[ $EXAM_STATUS -ne 0 ]]; then
+    grep -m 3 -A 8 '^fail:' "$WORK/site.log" 2>/dev/null | sed 's/^/  site log: /'
+    [[ $RUN_STATUS -eq 0 ]] && RUN_STATUS=$EXAM_STATUS
+  fi
+
+  # Bulk enrolment with the site's own verb, against the same database, while the site runs: a file written by the bench tool.
+  say "Bulk enrolment of $IMPORT_ROWS rows (the site's import-enrolments verb)"
+  CSV="$WORK/bench-enrolments-$IMPORT_ROWS.csv"
+  timeout 600 "${BENCH[@]}" enrolment-csv --connection "$CONNECTION" --rows "$IMPORT_ROWS" --out "$CSV" --seed "$SEED"
+  echo "load average before the import: $(cut -d' ' -f1-3 /proc/loadavg)"
+  IMPORT_START=$(date +%s.%N)
+  (cd "$WORK/site" && timeout 3600 "${SITE[@]}" import-enrolments "$CSV" --report "$WORK/import-report.csv" >"$WORK/import.log" 2>&1) \
+    || { tail -n 20 "$WORK/import.log"; fail "import-enrolments failed."; }
+  IMPORT_END=$(date +%s.%N)
+  grep -v '^ *$' "$WORK/import.log" | grep -iv 'warn\|info:' | tail -n 5
+  awk -v s="$IMPORT_START" -v e="$IMPORT_END" -v n="$IMPORT_ROWS" 'BEGIN { printf "import-enrolments of %d rows took %.1f s (the process, start to exit)\n", n, e - s }'
+  echo "load average after the import: $(cut -d' ' -f1-3 /proc/loadavg)"
+  head -n 4 "$WORK/import-report.csv" 2>/dev/null | sed 's/^/  rejected: /'
+fi
 
 if [[ $CHAT == 1 ]]; then
   say "Chat (fan-out to $CHAT_MEMBERS members, then connections held by the site in $CHAT_MEMORY)"

@@ -6,7 +6,8 @@ using Hemisphere.Bench.Run;
 const string Usage = """
     Usage: Hemisphere.Bench <verb> [options]
       generate --connection CS [--institutions 2000] [--people 200000] [--activities 5000] [--programmes 20] [--library 100000]
-          [--users 5000] [--forum-topics 50000] [--forum-posts 1000000] [--chat-members 1000] [--seed 42] [--reset]
+          [--users 5000] [--forum-topics 50000] [--forum-posts 1000000] [--chat-members 1000]
+          [--courses 500] [--officers 200000] [--enrolments 1000000] [--learner-accounts 6000] [--seed 42] [--reset]
           Writes deterministic directory and portfolio data into a migrated PostgreSQL database with binary COPY.
           Refuses when generated rows are already there; --reset deletes them first (and only them).
       run --url http://127.0.0.1:PORT [--duration 20s] [--warmup 5s] [--connections 32] [--big-connections 4]
@@ -18,6 +19,12 @@ const string Usage = """
           [--max 20000] [--step 2500] [--rooms 8] [--parallel 32] [--site-pid PID] [--cgroup DIR] [--time-limit 300s] [--urls U1,U2]
           [--skip-fanout] [--skip-connections] [--results bench/results] [--label TEXT]
           Fan-out latency to a room of --members members over the hub /hubs/chat, then connections held in steps with the site's memory.
+      exam --url http://127.0.0.1:PORT --connection CS [--seed 42] [--learners 5000] [--window 60s] [--concurrency 128]
+          [--prepare-concurrency 16] [--resubmit 100] [--results bench/results] [--label TEXT]
+          The exam burst: learner accounts 1..--learners start an attempt at the exam course's first quiz and save answers, then all
+          submit within --window at a steady rate; counts the attempts stored (SQL) and resubmits a sample (idempotency).
+      enrolment-csv --connection CS [--rows 200000] --out FILE [--seed 42]
+          A bulk enrolment file for the site's import-enrolments verb: officers of generated institutions into open generated editions.
     """;
 
 try
@@ -28,6 +35,8 @@ try
         "generate" => await GenerateCommand.RunAsync(arguments),
         "run" => await RunCommand.RunAsync(arguments),
         "chat" => await ChatCommand.RunAsync(arguments),
+        "exam" => await ExamCommand.RunAsync(arguments),
+        "enrolment-csv" => await EnrolmentCsvCommand.RunAsync(arguments),
         "help" or "--help" or "-h" or null => Help(),
         _ => throw new UsageException($"Unknown verb '{arguments.Verb}'."),
     };

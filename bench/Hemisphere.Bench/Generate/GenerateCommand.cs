@@ -16,7 +16,7 @@ public static class GenerateCommand
     public static async Task<int> RunAsync(Arguments args)
     {
         args.AllowOnly("--connection", "--institutions", "--people", "--activities", "--programmes", "--library", "--users", "--forum-topics", "--forum-posts",
-            "--chat-members", "--seed", "--reset");
+            "--chat-members", "--courses", "--officers", "--enrolments", "--learner-accounts", "--seed", "--reset");
         var connectionString = args.Required("--connection");
         var institutionCount = args.Int("--institutions", 2000, 1, 1_000_000);
         var peopleCount = args.Int("--people", 200_000, 0, 50_000_000);
@@ -27,6 +27,11 @@ public static class GenerateCommand
         var topicCount = args.Int("--forum-topics", 50_000, 0, 10_000_000);
         var postCount = args.Int("--forum-posts", 1_000_000, 0, 100_000_000);
         var chatMembers = args.Int("--chat-members", 1000, 0, 1_000_000);
+        var courseCount = args.Int("--courses", 500, 0, 100_000);
+        var officerCount = args.Int("--officers", 200_000, 0, 20_000_000);
+        var enrolmentCount = args.Int("--enrolments", 1_000_000, 0, 100_000_000);
+        var learnerAccounts = args.Int("--learner-accounts", 6000, 0, 1_000_000);
+        if (enrolmentCount > 0 && (courseCount == 0 || officerCount == 0)) throw new UsageException("Enrolments need courses and officers: --courses and --officers must be at least 1.");
         if (topicCount > 0 && userCount == 0) throw new UsageException("Forum topics need authors: --users must be at least 1.");
         if (postCount < topicCount) throw new UsageException("--forum-posts cannot be fewer than --forum-topics (every topic has its first post).");
         var seed = args.Int("--seed", 42, int.MinValue, int.MaxValue);
@@ -58,11 +63,17 @@ public static class GenerateCommand
         var (categorySlugs, roomSlugs) = await OtherCommunitySlugsAsync(connection, ct);
         var community = new CommunityFactory(new Random(unchecked(seed * 15485863 + 0x434F4D4D)), countries, Epoch, categorySlugs, roomSlugs)
             .Create(userCount, topicCount, postCount, chatMembers);
+        // The academy: its own generator too, so nothing above changes with it. Recent activity is relative to now, like the tokens.
+        var generatedAt = DateTime.UtcNow;
+        var (courseCodes, courseSlugs) = await OtherCourseKeysAsync(connection, ct);
+        var academy = new AcademyFactory(new Random(unchecked(seed * 2750159 + 0x41434144)), countries, institutions, generatedAt, courseCodes, courseSlugs)
+            .Create(courseCount, officerCount, enrolmentCount, learnerAccounts);
         var buildSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
         LibraryCopyStats versions;
         PostCopyStats posts;
+        AcademyCopyStats academyRows;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             if (reset && existing > 0) await DeleteGeneratedAsync(connection, ct);
@@ -82,6 +93,7 @@ public static class GenerateCommand
             posts = await CommunityCopy.PostsAsync(connection, community.Topics, community.Users, ct);
             await CommunityCopy.ChatRoomsAsync(connection, community.Rooms, community.Users, ct);
             await CommunityCopy.ChatMembersAsync(connection, community.Rooms, community.Users, ct);
+            academyRows = await AcademyCopy.AllAsync(connection, academy, seed, generatedAt, TokenLifetime, new Random(unchecked(seed * 37 + 0x41544F4B)), ct);
             await tx.CommitAsync(ct);
         }
         var copySeconds = clock.Elapsed.TotalSeconds;
@@ -90,11 +102,13 @@ public static class GenerateCommand
         // A settled database: statistics for the planner and a visibility map, as autovacuum would leave it.
         await ExecuteAsync(connection, """
             VACUUM (ANALYZE) "Institutions", "QualityCertifications", "People", "Programmes", "Activities", "LibraryItems", "LibraryVersions",
-                "AspNetUsers", "ApiTokens", "ForumCategories", "ForumCategoryMembers", "ForumTopics", "ForumPosts", "ChatRooms", "ChatMembers"
+                "AspNetUsers", "ApiTokens", "ForumCategories", "ForumCategoryMembers", "ForumTopics", "ForumPosts", "ChatRooms", "ChatMembers",
+                "RoleAssignments", "Courses", "CourseModules", "Lessons", "QuestionCategories", "Questions", "Quizzes", "QuizDraws", "Editions", "EditionSessions",
+                "Learners", "Enrolments", "LessonViews"
             """, ct);
         var vacuumSeconds = clock.Elapsed.TotalSeconds;
 
-        Report(countries.Count, institutions, certifications, people, programmes, activities, library, versions, community, posts, existing, reset, buildSeconds, copySeconds, vacuumSeconds, total.Elapsed.TotalSeconds);
+        Report(countries.Count, institutions, certifications, people, programmes, activities, library, versions, community, posts, academy, academyRows, existing, reset, buildSeconds, copySeconds, vacuumSeconds, total.Elapsed.TotalSeconds);
         return 0;
     }
 
@@ -126,6 +140,8 @@ public static class GenerateCommand
                   + (SELECT count(*) FROM "ForumTopics" WHERE {BenchIds.SqlIsGenerated})
                   + (SELECT count(*) FROM "ForumPosts" WHERE {BenchIds.SqlIsGenerated})
                   + (SELECT count(*) FROM "ChatRooms" WHERE {BenchIds.SqlIsGenerated})
+                  + (SELECT count(*) FROM "Courses" WHERE {BenchIds.SqlIsGenerated})
+                  + (SELECT count(*) FROM "Learners" WHERE {BenchIds.SqlIsGenerated})
              """, connection);
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
@@ -173,13 +189,43 @@ public static class GenerateCommand
                 await SlugsAsync($"""SELECT "Slug" FROM "ChatRooms" WHERE NOT {BenchIds.SqlIsGenerated}"""));
     }
 
+    /// <summary>Codes and slugs of courses that generate did not write (the demo's, real ones): generated ones avoid them.</summary>
+    private static async Task<(HashSet<string> Codes, HashSet<string> Slugs)> OtherCourseKeysAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand($"""SELECT "Code", "Slug" FROM "Courses" WHERE NOT {BenchIds.SqlIsGenerated}""", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            codes.Add(reader.GetString(0));
+            slugs.Add(reader.GetString(1));
+        }
+        return (codes, slugs);
+    }
+
     /// <summary>SQL that is true when the uuid column holds a generated id.</summary>
     private static string Generated(string column) => $"right(\"{column}\"::text, 8) = '{BenchIds.TextSuffix}'";
 
     /// <summary>Only generated rows; anything else (demo data, real records) stays.</summary>
     private static async Task DeleteGeneratedAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        // The community first: what runs of the benchmark added (chat messages, read markers, follows) goes with the
+        // The academy first: enrolments in generated editions or of generated learners (the bulk import's and the exam's included: their
+        // attempts, lesson views and attendance cascade), the learners of generated institutions (the bulk import creates some), the
+        // bench's import records, then the curriculum, and the academy accounts' roles.
+        await ExecuteAsync(connection, $"""DELETE FROM "Enrolments" WHERE {BenchIds.SqlIsGenerated} OR {Generated("EditionId")} OR {Generated("LearnerId")} OR {Generated("InstitutionId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "Learners" WHERE {BenchIds.SqlIsGenerated} OR {Generated("UserId")} OR {Generated("InstitutionId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "EnrolmentImports" WHERE "FileName" LIKE 'bench-enrolments%'""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "Lessons" WHERE {Generated("CourseId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "QuizAttempts" WHERE {Generated("QuizId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "QuizDraws" WHERE {Generated("QuizId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "Quizzes" WHERE {Generated("CourseId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "Questions" WHERE {Generated("CourseId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "QuestionCategories" WHERE {Generated("CourseId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "Editions" WHERE {Generated("CourseId")}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "Courses" WHERE {BenchIds.SqlIsGenerated}""", ct);
+        await ExecuteAsync(connection, $"""DELETE FROM "RoleAssignments" WHERE {Generated("UserId")}""", ct);
+        // The community next: what runs of the benchmark added (chat messages, read markers, follows) goes with the
         // generated members, rooms and topics; then the posts, topics, categories, rooms, tokens and members themselves.
         await ExecuteAsync(connection, $"""DELETE FROM "SearchDocuments" WHERE "Source" = 'forum' AND right("SourceId"::text, 8) = '{BenchIds.TextSuffix}'""", ct);
         await ExecuteAsync(connection, $"""DELETE FROM "ChatMessages" WHERE {Generated("RoomId")} OR {Generated("AuthorId")}""", ct);
@@ -212,13 +258,14 @@ public static class GenerateCommand
     }
 
     private static void Report(int countries, List<InstitutionRow> institutions, List<CertificationRow> certifications, List<PersonRow> people,
-        List<ProgrammeRow> programmes, List<ActivityRow> activities, List<LibraryItemRow> library, LibraryCopyStats versions, Community community, PostCopyStats posts, long deleted, bool reset, double build, double copy, double vacuum, double total)
+        List<ProgrammeRow> programmes, List<ActivityRow> activities, List<LibraryItemRow> library, LibraryCopyStats versions, Community community, PostCopyStats posts, Academy academy, AcademyCopyStats academyRows, long deleted, bool reset, double build, double copy, double vacuum, double total)
     {
         static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
         static string S(double s) => s.ToString("0.0", CultureInfo.InvariantCulture) + " s";
         var memberships = community.Categories.Sum(c => c.Members.Length) + community.Rooms.Sum(r => r.Members.Length);
         var rows = institutions.Count + certifications.Count + people.Count + programmes.Count + activities.Count + library.Count + (long)versions.Versions
-            + 2L * community.Users.Count + community.Categories.Count + community.Topics.Count + (long)posts.Posts + community.Rooms.Count + memberships;
+            + 2L * community.Users.Count + community.Categories.Count + community.Topics.Count + (long)posts.Posts + community.Rooms.Count + memberships
+            + academyRows.Rows;
         if (reset) Console.WriteLine($"Deleted {N(deleted)} previously generated rows.");
         Console.WriteLine($"Member states used: {countries}");
         Console.WriteLine($"Institutions:   {N(institutions.Count),9}  ({N(institutions.Count(i => i.ParentId is not null))} with a parent, {N(institutions.Count(i => i.CountryCode is null))} international)");
@@ -245,6 +292,24 @@ public static class GenerateCommand
         }
         Console.WriteLine($"Posts:          {N((long)posts.Posts),9}  ({N(posts.Hidden)} hidden, {N(posts.Pending)} pending, {N(posts.Quoting)} quoting; {N(posts.Words)} words, {N(posts.Posts > 0 ? posts.Words / (long)posts.Posts : 0)} on average)");
         Console.WriteLine($"Chat rooms:     {N(community.Rooms.Count),9}  ({string.Join(", ", community.Rooms.Where(r => r.Members.Length > 0).Select(r => $"{r.Slug} with {N(r.Members.Length)} members"))})");
+        AcademyReport(academy, academyRows);
         Console.WriteLine($"Rows: {N(rows)} in {S(total)} (build {S(build)}, COPY {S(copy)}, VACUUM ANALYZE {S(vacuum)}; {N((long)(rows / Math.Max(copy, 0.001)))} rows/s copied)");
+    }
+
+    private static void AcademyReport(Academy a, AcademyCopyStats stats)
+    {
+        static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        if (a.Courses.Count == 0) return;
+        var lessons = a.Courses.Sum(c => c.Lessons.Count);
+        var editions = a.Courses.SelectMany(c => c.Editions).ToList();
+        Console.WriteLine($"Courses:        {N(a.Courses.Count),9}  ({N(a.Courses.Sum(c => c.Modules.Count))} modules, {N(lessons)} lessons ({N(a.Courses.Sum(c => c.Lessons.Count(l => l.Kind == "Quiz")))} quiz lessons; text bodies {N(stats.LessonWords / Math.Max(1, stats.Lessons))} Spanish words on average), {N(a.Courses.Sum(c => c.Questions.Count))} questions in {N(a.Courses.Sum(c => c.Categories.Count))} categories, {N(a.Courses.Sum(c => c.Quizzes.Count))} quizzes)");
+        Console.WriteLine($"Editions:       {N(editions.Count),9}  ({string.Join(", ", editions.GroupBy(e => e.Mode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{N(g.Count())} {g.Key}"))}; {N(editions.Sum(e => e.Sessions.Count))} sessions)");
+        Console.WriteLine($"Learners:       {N(a.Learners.Count),9}  ({N(a.Learners.Count(l => l.UserId is not null))} linked to bench learner accounts; {N(a.Learners.Select(l => l.CountryCode).Distinct().Count())} countries, {N(a.Learners.Where(l => l.InstitutionId is not null).Select(l => l.InstitutionId).Distinct().Count())} institutions)");
+        Console.WriteLine($"Enrolments:     {N(a.Enrolments.Count),9}  ({string.Join(", ", a.Enrolments.GroupBy(e => e.Status).OrderByDescending(g => g.Count()).Select(g => $"{N(g.Count())} {g.Key}"))}; {N(a.Views.Count)} lesson views)");
+        if (a.BurstCourse is { } b)
+            Console.WriteLine($"Exam course:    {b.Code} {b.Slug} ({N(a.Enrolments.Count(e => e.Edition.CourseId == b.Id))} enrolments; quiz {b.Quizzes[0].Id})");
+        if (a.ManagedInstitution is { } m)
+            Console.WriteLine($"Manager of:     {m.Name} ({m.CountryCode}, {N(a.Learners.Count(l => l.InstitutionId == m.Id))} learners)");
+        Console.WriteLine($"Accounts:       {N(a.Accounts.Count),9}  (bench-learner-00001… linked to learners 1–{N(a.Accounts.Count(x => x.Kind == "learner"))}, bench-staff-00001 (Editor), bench-manager-00001 (InstitutionManager))");
     }
 }

@@ -12,12 +12,18 @@ namespace Hemisphere.Bench.Run;
 public sealed record ScenarioResult(
     string Key, string Title, string Request, int Paths, int Connections, int? Status, long? ResponseBytes, string? ContentType, double? ProbeMs,
     string? Skipped, bool Broken, string? LoadAverageAtStart, WrkResult? Measured, string? CeilingKey, long? CappedFrom,
-    double? RatioToCeiling, string? RatioBasis, double? BodyBytesPerSecond);
+    double? RatioToCeiling, string? RatioBasis, double? BodyBytesPerSecond)
+{
+    public DateTimeOffset FinishedAt { get; init; }
+}
 
 public sealed record RunReport(
     DateTimeOffset StartedAt, DateTimeOffset FinishedAt, string Url, string Duration, string Warmup, int Connections, int BigConnections, int Threads,
     string? Label, int ProcessorCount, string? LoadAverageBefore, string? LoadAverageAfter, long CeilingBytes,
-    IReadOnlyList<ScenarioResult> Scenarios, IReadOnlyList<string> Notes);
+    IReadOnlyList<ScenarioResult> Scenarios, IReadOnlyList<string> Notes, IReadOnlyList<Timing>? Timings = null);
+
+/// <summary>One request timed alone (the dashboards' first, uncached answers).</summary>
+public sealed record Timing(string What, string Path, int Status, long Bytes, double Milliseconds, DateTimeOffset At);
 
 public static class Report
 {
@@ -52,6 +58,14 @@ public static class Report
             var megabytes = s.BodyBytesPerSecond is { } bps ? (bps / 1e6).ToString(bps < 1e7 ? "0.00" : "0.0", CultureInfo.InvariantCulture) : "";
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {s.Key} | {s.Title} | `{s.Request}` | {s.Connections} | {bytes} | {Rate(m.RequestsPerSecond)} | {megabytes} | {Ms(m.P50Ms)} | {Ms(m.P95Ms)} | {Ms(m.P99Ms)} | {ratio} | {m.Errors.Total.ToString(CultureInfo.InvariantCulture)} |");
+        }
+        if (report.Timings is { Count: > 0 } timings)
+        {
+            md.AppendLine();
+            md.AppendLine("| Dashboard request, timed alone | Request | Status | Bytes | ms |");
+            md.AppendLine("|---|---|---:|---:|---:|");
+            foreach (var t in timings)
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {t.What} | `{t.Path}` | {t.Status} | {t.Bytes:N0} | {Ms(t.Milliseconds)} |");
         }
         if (report.Notes.Count > 0)
         {

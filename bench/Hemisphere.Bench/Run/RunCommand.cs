@@ -59,6 +59,25 @@ public static class RunCommand
         var (forum, noForum) = members > 0 ? await site.ForumAsync(tokens[0], ct) : (null, "--members 0: no signed-in scenarios");
         foreach (var signedIn in new[] { Scenarios.TopicPage(forum, noForum, tokens), Scenarios.CategoryPage(forum, noForum, tokens), Scenarios.CategoryApi(forum, noForum, tokens) })
             scenarios.AddRange(Scenarios.WithCeiling(signedIn, signedIn.Skip is null ? await site.MeanOverTokensAsync(signedIn.Paths[0], tokens, 20, ct) : null));
+        // The academy, signed in: learner accounts' tokens, the staff editor's and the institution manager's (all recomputed from the seed).
+        var learnerTokens = BenchUsers.LearnerTokens(seed, 1, members);
+        var staff = new[] { BenchUsers.AcademyToken(seed, "staff", 1) };
+        var manager = new[] { BenchUsers.AcademyToken(seed, "manager", 1) };
+        var (academy, noAcademy) = members > 0 ? await site.AcademyAsync(learnerTokens, ct) : (null, "--members 0: no signed-in scenarios");
+        var timings = new List<Timing>();
+        if (academy is not null && (only is null || only.Overlaps(["v", "w", "x"])))
+            timings.AddRange(await DashboardTimingsAsync(site, staff[0], manager[0], ct));
+        var attempts = academy is not null && (only is null || only.Contains("u")) ? await site.StartAttemptsAsync(academy.FinalQuiz, learnerTokens, ct) : [];
+        var dashboardWhy = academy is null ? noAcademy : null;
+        foreach (var signedIn in new[]
+                 {
+                     Scenarios.LearnerDashboard(academy, noAcademy, learnerTokens), Scenarios.LessonPage(academy, noAcademy, learnerTokens),
+                     Scenarios.QuizPage(academy, noAcademy, learnerTokens), Scenarios.AttemptPage(academy, noAcademy, learnerTokens, attempts),
+                     Scenarios.CountryDashboard("v", "Country dashboard page, every enrolment, as staff (cached a minute)", Scenarios.DashboardPage, dashboardWhy, staff),
+                     Scenarios.CountryDashboard("w", "Dashboard API by country, every enrolment, as staff (cached a minute)", Scenarios.DashboardApi, dashboardWhy, staff),
+                     Scenarios.CountryDashboard("x", "Country dashboard page, as the manager of one institution (cached a minute)", Scenarios.DashboardPage, dashboardWhy, manager),
+                 })
+            scenarios.AddRange(Scenarios.WithCeiling(signedIn, signedIn.Skip is null ? await ProbeAsync(site, signedIn, ct) : null));
         if (only is not null)
         {
             scenarios = scenarios.Where(s => only.Contains(s.Key) || only.Contains(s.Key.TrimEnd('0'))).ToList();
@@ -73,9 +92,23 @@ public static class RunCommand
         foreach (var scenario in scenarios)
             results.Add(await RunScenarioAsync(site, wrk, scenario, duration, warm ? warmup : null, scenario.Connections ?? connections, ct));
         results = Ratios(results);
+        // The dashboard again, more than a minute after its first answer: the count has expired and is made again.
+        if (academy is not null && timings.Count > 0)
+        {
+            // The staff's count was last made during (v)/(w) (each wrk run re-counts once a minute): wait until it has expired.
+            var lastStaff = results.Where(r => r.Key is "v" or "w" && r.Measured is not null).Select(r => r.FinishedAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+            var wait = lastStaff + TimeSpan.FromSeconds(62) - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                Console.WriteLine($"  waiting {wait.TotalSeconds:0} s for the dashboard's one-minute count to expire…");
+                await Task.Delay(wait, ct);
+            }
+            timings.Add(await TimeAsync(site, "Country dashboard page, staff, at the end of the run (uncached again when a minute has passed since the last count)", Scenarios.DashboardPage, staff[0], ct));
+        }
+        foreach (var t in timings) Console.WriteLine($"  dashboard: {t.What}: {t.Milliseconds.ToString("0", CultureInfo.InvariantCulture)} ms (HTTP {t.Status})");
 
         var report = new RunReport(started, DateTimeOffset.UtcNow, url.ToString(), duration, warm ? warmup : "0", connections, bigConnections, threads,
-            args.Text("--label"), Environment.ProcessorCount, loadBefore, LoadAverage(), people.Bytes, results, Notes(results));
+            args.Text("--label"), Environment.ProcessorCount, loadBefore, LoadAverage(), people.Bytes, results, Notes(results), timings);
         Console.WriteLine();
         Console.WriteLine(Report.Markdown(report));
         Console.WriteLine("Written to " + await Report.WriteJsonAsync(report, resultsFolder, ct));
@@ -85,6 +118,38 @@ public static class RunCommand
         return 3;
     }
 
+    private static Task<Site.Answer> ProbeAsync(Site site, Scenario s, CancellationToken ct) =>
+        s.Paired ? site.MeanPairedAsync(s.Paths, s.Tokens!, 20, ct) : site.MeanOverTokensAsync(s.Paths[0], s.Tokens!, 20, ct);
+
+    /// <summary>One request, timed alone: the dashboards' first (uncached) answers.</summary>
+    private static async Task<Timing> TimeAsync(Site site, string what, string path, string token, CancellationToken ct)
+    {
+        var answer = await site.GetAsync(path, ct, token);
+        return new Timing(what, path, (int)answer.Status, answer.Bytes, answer.Milliseconds, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>
+    /// The dashboards before any load: the site keeps each count (per scope and filters) for a minute, so the first request of a
+    /// key counts a million enrolments and the next is served from memory. Each key below is asked for the first time here.
+    /// </summary>
+    private static async Task<List<Timing>> DashboardTimingsAsync(Site site, string staff, string manager, CancellationToken ct)
+    {
+        // A key nothing matches first, so the page's first compilation and the code's first run are not in the figures below.
+        await TimeAsync(site, "warm-up", Scenarios.DashboardPage + "&year=1990", staff, ct);
+        var list = new List<Timing>
+        {
+            await TimeAsync(site, "Country dashboard page, staff, every enrolment: first request (uncached)", Scenarios.DashboardPage, staff, ct),
+            await TimeAsync(site, "The same page again (cached)", Scenarios.DashboardPage, staff, ct),
+            await TimeAsync(site, "Dashboard API by country, staff (its own first request; the count is shared with the page, so cached)", Scenarios.DashboardApi, staff, ct),
+            await TimeAsync(site, "Dashboard API by institution, staff: first request (uncached)", "/api/v1/academy/dashboard?by=institution", staff, ct),
+            await TimeAsync(site, "Dashboard API by course, staff: first request (uncached)", "/api/v1/academy/dashboard?by=course", staff, ct),
+        };
+        foreach (var year in new[] { 2022, 2024, 2026 })
+            list.Add(await TimeAsync(site, $"Dashboard API by country, staff, year={year}: first request (uncached)", $"/api/v1/academy/dashboard?by=country&year={year}", staff, ct));
+        list.Add(await TimeAsync(site, "Country dashboard page, institution manager: first request (uncached)", Scenarios.DashboardPage, manager, ct));
+        return list;
+    }
+
     private static async Task<ScenarioResult> RunScenarioAsync(Site site, Wrk wrk, Scenario s, string duration, string? warmup, int connections, CancellationToken ct)
     {
         Console.Write($"  ({s.Key}) {s.Title}: ");
@@ -92,7 +157,7 @@ public static class RunCommand
         ScenarioResult Result(Site.Answer? probe, string? skipped, bool broken, WrkResult? measured) => new(
             s.Key, s.Title, s.Request, s.Paths.Count, connections, (int?)probe?.Status, probe?.Bytes, probe?.ContentType, probe?.Milliseconds,
             skipped, broken, load, measured, s.Ceiling, s.CappedFrom, null, null,
-            measured is not null && probe is not null ? measured.RequestsPerSecond * probe.Bytes : null);
+            measured is not null && probe is not null ? measured.RequestsPerSecond * probe.Bytes : null) { FinishedAt = DateTimeOffset.UtcNow };
         if (s.Skip is not null || s.Paths.Count == 0)
         {
             var reason = s.Skip ?? "no public people to ask for";
@@ -100,7 +165,7 @@ public static class RunCommand
             return Result(null, reason, false, null);
         }
         // Signed-in pages differ a little by member (language, unread marks, links to their own posts): their size is the mean over a sample of the tokens.
-        var probe = s.Tokens is { Count: > 0 } t ? await site.MeanOverTokensAsync(s.Paths[0], t, 20, ct)
+        var probe = s.Paired || s.Tokens is { Count: > 0 } ? await ProbeAsync(site, s, ct)
             : s.ProbeAll ? await site.MeanAsync(s.Paths, ct) : await site.GetAsync(s.Paths[0], ct);
         if (!probe.Ok)
         {

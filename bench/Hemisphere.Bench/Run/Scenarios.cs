@@ -21,6 +21,8 @@ public sealed record Scenario(string Key, string Title, string Request, IReadOnl
     public bool ProbeAll { get; init; }
     /// <summary>Bearer tokens of generated members, sent in turn as "Authorization: Bearer …" (signed-in pages); null: anonymous.</summary>
     public IReadOnlyList<string>? Tokens { get; init; }
+    /// <summary>Path i belongs to token i (each learner their own attempt): probed pair by pair.</summary>
+    public bool Paired { get; init; }
 }
 
 public static class Scenarios
@@ -170,6 +172,52 @@ public static class Scenarios
         var path = "/api/v1/forums/categories/" + Uri.EscapeDataString(p.CategorySlug);
         return new Scenario("q", $"Forum API, the topics of {p.CategorySlug} (page 1)", "GET " + path + Bearer(tokens), [path], "the site has no forum API") { Tokens = tokens };
     }
+
+    // ---------- The academy (issue 6) ----------
+
+    public const string DashboardPage = "/academy/dashboard?by=country";
+    public const string DashboardApi = "/api/v1/academy/dashboard?by=country";
+
+    private static Scenario AcademySkip(string key, string title, string request, string? why, IReadOnlyList<string>? tokens) =>
+        new(key, title, request, [], null) { Skip = why ?? "no bench learner accounts' tokens (run generate with --learner-accounts)", Tokens = tokens };
+
+    /// <summary>The learner's dashboard: every course of the learner with the next step and where they stopped.</summary>
+    public static Scenario LearnerDashboard(Site.AcademyPick? pick, string? why, IReadOnlyList<string> tokens) =>
+        pick is null || tokens.Count == 0
+            ? AcademySkip("r", "Learner's dashboard", "GET /academy/my", why, tokens)
+            : new Scenario("r", "Learner's dashboard (their courses, next step, where they stopped)", "GET /academy/my" + Bearer(tokens), ["/academy/my"], "the site has no page at /academy/my")
+            { Tokens = tokens };
+
+    /// <summary>A lesson page of the exam course, every learner enrolled in it (a first view records it and recomputes progress).</summary>
+    public static Scenario LessonPage(Site.AcademyPick? pick, string? why, IReadOnlyList<string> tokens) =>
+        pick is not { } p || tokens.Count == 0
+            ? AcademySkip("s", "Lesson page", "GET /academy/lessons/{id}", why, tokens)
+            : new Scenario("s", $"Lesson page, {p.Code} ({p.Lessons.Count.ToString(CultureInfo.InvariantCulture)} lessons in turn)",
+                $"GET /academy/lessons/{{id}} ({p.Lessons.Count.ToString(CultureInfo.InvariantCulture)} lessons)" + Bearer(tokens),
+                p.Lessons.Select(id => $"/academy/lessons/{id}").ToList(), "the site has no page at /academy/lessons/{id}")
+            { Tokens = tokens };
+
+    /// <summary>The quiz page (the learner's overview: settings, their attempts, whether they may start).</summary>
+    public static Scenario QuizPage(Site.AcademyPick? pick, string? why, IReadOnlyList<string> tokens) =>
+        pick is not { } p || tokens.Count == 0
+            ? AcademySkip("t", "Quiz page", "GET /academy/quizzes/{id}", why, tokens)
+            : new Scenario("t", $"Quiz page, {p.Code}'s first quiz (the exam's)", "GET /academy/quizzes/{id}" + Bearer(tokens),
+                [$"/academy/quizzes/{p.Quiz}"], "the site has no page at /academy/quizzes/{id}")
+            { Tokens = tokens };
+
+    /// <summary>The attempt page of an open attempt at the course's final quiz, each learner their own (started before the run).</summary>
+    public static Scenario AttemptPage(Site.AcademyPick? pick, string? why, IReadOnlyList<string> tokens, IReadOnlyList<Guid> attempts) =>
+        pick is not { } p || tokens.Count == 0 || attempts.Count != tokens.Count
+            ? AcademySkip("u", "Attempt page", "GET /academy/attempts/{id}", why ?? "no attempts started", tokens)
+            : new Scenario("u", $"Attempt page, an open attempt at {p.Code}'s final quiz (each learner their own)", "GET /academy/attempts/{id}" + Bearer(tokens),
+                attempts.Select(id => $"/academy/attempts/{id}").ToList(), "the site has no page at /academy/attempts/{id}")
+            { Tokens = tokens, Paired = true };
+
+    /// <summary>The country dashboard over every enrolment, as staff (after its first, uncached answer: the site keeps a count a minute).</summary>
+    public static Scenario CountryDashboard(string key, string title, string path, string? why, IReadOnlyList<string> tokens) =>
+        why is not null
+            ? AcademySkip(key, title, "GET " + path, why, tokens)
+            : new Scenario(key, title, "GET " + path + Bearer(tokens), [path], "the site has no academy dashboard") { Tokens = tokens };
 
     public static Scenario IatiExport(int connections) =>
         new("h", "IATI 2.03 export, all published activities", "GET " + Iati, [Iati], "the site has no IATI export")

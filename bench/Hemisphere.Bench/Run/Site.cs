@@ -144,6 +144,23 @@ public sealed class Site(Uri baseUrl) : IDisposable
         return first is null ? throw new BenchException("No path to ask for.") : first with { Bytes = (long)Math.Round((double)bytes / paths.Count) };
     }
 
+    /// <summary>Path i asked with token i (each learner their own attempt), for a sample of the pairs: the first answer that is not 2xx, or the mean size.</summary>
+    public async Task<Answer> MeanPairedAsync(IReadOnlyList<string> paths, IReadOnlyList<string> tokens, int sample, CancellationToken ct)
+    {
+        Answer? first = null;
+        long bytes = 0;
+        var n = Math.Min(sample, Math.Min(paths.Count, tokens.Count));
+        for (var i = 0; i < n; i++)
+        {
+            var k = i * Math.Min(paths.Count, tokens.Count) / n;
+            var answer = await GetAsync(paths[k], ct, tokens[k]);
+            if (!answer.Ok) return answer;
+            first ??= answer;
+            bytes += answer.Bytes;
+        }
+        return first is null ? throw new BenchException("No path to ask for.") : first with { Bytes = (long)Math.Round((double)bytes / n) };
+    }
+
     /// <summary>One path asked with <paramref name="sample"/> of the tokens spread over the list: the first answer that is not 2xx, or the mean size.</summary>
     public async Task<Answer> MeanOverTokensAsync(string path, IReadOnlyList<string> tokens, int sample, CancellationToken ct)
     {
@@ -194,6 +211,58 @@ public sealed class Site(Uri baseUrl) : IDisposable
         var total = posts.GetProperty("total").GetInt32();
         var pages = Math.Max(1, (total + size - 1) / size);
         return (new ForumPick(busiest.Slug, busiest.Topics, longest.Id, total, size, pages, Math.Max(1, pages - 1)), null);
+    }
+
+    /// <summary>
+    /// The exam course: the course every learner account is Enrolled in (the intersection of the first three accounts'
+    /// courses), its reading lessons in course order, its first quiz (the exam burst's) and its last (the attempt page's).
+    /// </summary>
+    public sealed record AcademyPick(Guid CourseId, string Code, string Slug, IReadOnlyList<Guid> Lessons, Guid Quiz, Guid FinalQuiz, int Enrolments);
+
+    public async Task<(AcademyPick? Pick, string? Why)> AcademyAsync(IReadOnlyList<string> learnerTokens, CancellationToken ct)
+    {
+        HashSet<Guid>? common = null;
+        foreach (var token in learnerTokens.Take(3))
+        {
+            var mine = await GetAsync("/api/v1/academy/me/courses", ct, token);
+            if (!mine.Ok) return (null, $"GET /api/v1/academy/me/courses answered {(int)mine.Status} with a bench learner's token (run generate with --courses and --learner-accounts, and run with the same --seed)");
+            using var json = JsonDocument.Parse(mine.Body);
+            var ids = json.RootElement.EnumerateArray().Select(x => x.GetProperty("enrolment"))
+                .Where(e => string.Equals(e.GetProperty("status").GetString(), "enrolled", StringComparison.OrdinalIgnoreCase))
+                .Select(e => e.GetProperty("courseId").GetGuid()).ToHashSet();
+            if (common is null) common = ids; else common.IntersectWith(ids);
+        }
+        if (common is not { Count: > 0 }) return (null, "the learner accounts share no course they are enrolled in (run generate with --learner-accounts)");
+        foreach (var id in common.Order())
+        {
+            var course = await GetAsync($"/api/v1/academy/courses/{id}", ct);
+            if (!course.Ok) continue;
+            using var json = JsonDocument.Parse(course.Body);
+            var root = json.RootElement;
+            var lessons = root.GetProperty("modules").EnumerateArray().SelectMany(m => m.GetProperty("lessons").EnumerateArray()).ToList();
+            var reading = lessons.Where(l => !string.Equals(l.GetProperty("kind").GetString(), "quiz", StringComparison.OrdinalIgnoreCase)).Select(l => l.GetProperty("id").GetGuid()).ToList();
+            var quizzes = lessons.Where(l => l.TryGetProperty("quizId", out var q) && q.ValueKind == JsonValueKind.String).Select(l => l.GetProperty("quizId").GetGuid()).ToList();
+            if (quizzes.Count == 0 || reading.Count == 0) continue;
+            return (new AcademyPick(id, root.GetProperty("code").GetString() ?? "", root.GetProperty("slug").GetString() ?? "", reading, quizzes[0], quizzes[^1], 0), null);
+        }
+        return (null, "the learner accounts' common course has no lessons or quizzes");
+    }
+
+    /// <summary>Starts (or resumes) an attempt at a quiz with each token, in order: the attempts' ids, one per token.</summary>
+    public async Task<List<Guid>> StartAttemptsAsync(Guid quiz, IReadOnlyList<string> tokens, CancellationToken ct)
+    {
+        var ids = new List<Guid>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/academy/quizzes/{quiz}/attempts");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var response = await _http.SendAsync(request, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode) throw new BenchException($"POST /api/v1/academy/quizzes/{quiz}/attempts answered {(int)response.StatusCode}: {body}");
+            using var json = JsonDocument.Parse(body);
+            ids.Add(json.RootElement.GetProperty("id").GetGuid());
+        }
+        return ids;
     }
 
     public void Dispose() => _http.Dispose();

@@ -389,18 +389,44 @@ public sealed class EnrolmentService(HemisphereDb db, Notifier notifier, AuditLo
         var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.LearnerId == learner.Id && e.Status != EnrolmentStatus.Rejected)
             .OrderByDescending(e => e.LastActivityAt ?? e.CreatedAt).ToListAsync(ct);
         var dtos = await DtosAsync(db.Enrolments.AsNoTracking().Where(e => e.LearnerId == learner.Id && e.Status != EnrolmentStatus.Rejected), language, ct);
+        // The next step and where each course stopped, for all the learner's courses at once: four statements however many
+        // courses (it was four per course), and the lessons' titles only, not their bodies.
+        var active = enrolments.Where(e => e.Status is EnrolmentStatus.Enrolled or EnrolmentStatus.Completed).ToList();
+        var courseIds = active.Select(e => e.CourseId).Distinct().ToList();
+        var enrolmentIds = active.Select(e => e.Id).ToList();
+        var outline = courseIds.Count == 0 ? [] : await (from x in db.Lessons.AsNoTracking()
+                                                         join m in db.CourseModules.AsNoTracking() on x.ModuleId equals m.Id
+                                                         where courseIds.Contains(x.CourseId)
+                                                         orderby m.Position, x.Position
+                                                         select new LessonStep(x.Id, x.CourseId, x.Kind, x.QuizId, x.Title)).ToListAsync(ct);
+        var lessonsByCourse = outline.GroupBy(x => x.CourseId).ToDictionary(g => g.Key, g => g.ToList());
+        var viewed = enrolmentIds.Count == 0 ? [] : (await db.LessonViews.Where(v => enrolmentIds.Contains(v.EnrolmentId)).Select(v => new { v.EnrolmentId, v.LessonId }).ToListAsync(ct))
+            .GroupBy(v => v.EnrolmentId).ToDictionary(g => g.Key, g => g.Select(v => v.LessonId).ToHashSet());
+        var passed = enrolmentIds.Count == 0 ? [] : (await db.QuizAttempts.Where(a => enrolmentIds.Contains(a.EnrolmentId) && a.Passed == true).Select(a => new { a.EnrolmentId, a.QuizId }).ToListAsync(ct))
+            .GroupBy(a => a.EnrolmentId).ToDictionary(g => g.Key, g => g.Select(a => a.QuizId).ToHashSet());
+        var byId = outline.ToDictionary(x => x.Id);
+        var missing = active.Where(e => e.LastLessonId is { } id && !byId.ContainsKey(id)).Select(e => e.LastLessonId!.Value).Distinct().ToList();
+        if (missing.Count > 0)
+            foreach (var x in await db.Lessons.AsNoTracking().Where(x => missing.Contains(x.Id)).Select(x => new LessonStep(x.Id, x.CourseId, x.Kind, x.QuizId, x.Title)).ToListAsync(ct))
+                byId[x.Id] = x;
         var result = new List<MyCourseDto>();
         foreach (var e in enrolments)
         {
             var dto = dtos.First(d => d.Id == e.Id);
             if (e.Status is not (EnrolmentStatus.Enrolled or EnrolmentStatus.Completed)) { result.Add(new MyCourseDto(dto, null, null, null, null, e.LastActivityAt)); continue; }
-            var next = await NextLessonAsync(e, ct);
-            var resume = e.LastLessonId is { } last ? await db.Lessons.AsNoTracking().FirstOrDefaultAsync(x => x.Id == last, ct) : null;
+            var next = Next(lessonsByCourse.GetValueOrDefault(e.CourseId) ?? [], viewed.GetValueOrDefault(e.Id) ?? [], passed.GetValueOrDefault(e.Id) ?? []);
+            var resume = e.LastLessonId is { } last ? byId.GetValueOrDefault(last) : null;
             result.Add(new MyCourseDto(dto, next?.Title.For(language), next is null ? null : "/academy/lessons/" + next.Id,
                 resume?.Title.For(language), resume is null ? null : "/academy/lessons/" + resume.Id, e.LastActivityAt));
         }
         return result;
     }
+
+    private sealed record LessonStep(Guid Id, Guid CourseId, LessonKind Kind, Guid? QuizId, LocalizedText Title);
+
+    /// <summary>The first step in course order that is not done: a lesson not viewed, or a quiz not passed.</summary>
+    private static LessonStep? Next(IEnumerable<LessonStep> lessons, HashSet<Guid> viewed, HashSet<Guid> passed) =>
+        lessons.FirstOrDefault(x => x.Kind == LessonKind.Quiz ? x.QuizId is { } q && !passed.Contains(q) : !viewed.Contains(x.Id));
 
     /// <summary>The first required step in course order that is not done: a lesson not viewed, or a quiz not passed.</summary>
     public async Task<Lesson?> NextLessonAsync(Enrolment e, CancellationToken ct)

@@ -514,6 +514,8 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("LearnerId", "Status");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("LearnerId", "Status"), new[] { "LastActivityAt", "Year" });
+
                     b.HasIndex("CountryCode", "Year", "Status");
 
                     b.HasIndex("EditionId", "Status", "CreatedAt");
