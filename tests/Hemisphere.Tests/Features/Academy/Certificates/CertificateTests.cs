@@ -38,8 +38,18 @@ public sealed class CertificateTests(Apps apps)
         var completedAt = DateTimeOffset.UtcNow;
         var enrolment = new Enrolment
         {
-            EditionId = edition.Id, CourseId = course.Id, LearnerId = learner.Id, CountryCode = "GT", InstitutionId = institution.Id, Year = 2027,
-            Status = EnrolmentStatus.Completed, Source = EnrolmentSource.Manager, EnrolledAt = completedAt, CompletedAt = completedAt, ProgressPercent = 100, Grade = 87.5m,
+            EditionId = edition.Id,
+            CourseId = course.Id,
+            LearnerId = learner.Id,
+            CountryCode = "GT",
+            InstitutionId = institution.Id,
+            Year = 2027,
+            Status = EnrolmentStatus.Completed,
+            Source = EnrolmentSource.Manager,
+            EnrolledAt = completedAt,
+            CompletedAt = completedAt,
+            ProgressPercent = 100,
+            Grade = 87.5m,
         };
         var done = new CourseCompleted(enrolment.Id, learner.Id, user.Id, course.Id, edition.Id, course.Hours, 87.5m, completedAt);
         await app.WithDbAsync(async db =>
