@@ -1,5 +1,6 @@
 using Hemisphere.Features.Academy;
 using Hemisphere.Features.Academy.Bulk;
+using Hemisphere.Features.Academy.Certificates;
 using Hemisphere.Features.Academy.Dashboards;
 using Hemisphere.Features.Academy.Quizzes;
 using Hemisphere.Features.Community.Chat;
@@ -68,6 +69,7 @@ public static class HemisphereHost
         services.AddAcademyBulk();
         services.AddAcademyDashboards();
         services.AddAcademyQuizzes(config);
+        services.AddAcademyCertificates();
         return builder;
     }
 
@@ -106,6 +108,7 @@ public static class HemisphereHost
         app.MapAcademyBulk();
         app.MapAcademyDashboards();
         app.MapAcademyQuizzes();
+        app.MapAcademyCertificates();
         app.MapBenchCeiling();
         return app;
     }

@@ -33,6 +33,7 @@ public sealed class HemisphereApp : WebApplicationFactory<Program>
             ["Notifications:RunDigests"] = "false",
             ["RateLimits:SignInPerMinute"] = "100000",
             ["RateLimits:ApiPerMinute"] = "1000000",
+            ["RateLimits:VerificationPerMinute"] = "1000000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         };

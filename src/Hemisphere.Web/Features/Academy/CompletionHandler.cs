@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hemisphere.Features.Academy.Certificates;
 using Hemisphere.Platform.Data;
 using Hemisphere.Platform.Notifications;
 using Hemisphere.Platform.Outbox;
@@ -7,18 +8,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Hemisphere.Features.Academy;
 
 /// <summary>
-/// Carries out a <see cref="CourseCompleted"/> event: tells the learner (when they have an account). Certificates
-/// and learning records hook in here. Idempotent: a redelivered event does not notify twice.
+/// Carries out a <see cref="CourseCompleted"/> event: issues the certificate (one per enrolment), then tells the
+/// learner (when they have an account), linking to the certificate. Learning records hook in here. Idempotent: a
+/// redelivered event neither issues a second certificate nor notifies twice.
 /// </summary>
-public sealed class CompletionHandler(HemisphereDb db, Notifier notifier) : IOutboxHandler
+public sealed class CompletionHandler(HemisphereDb db, Notifier notifier, CertificateService certificates) : IOutboxHandler
 {
     public string Kind => CourseCompleted.Kind;
 
     public async Task HandleAsync(OutboxMessage message, CancellationToken ct)
     {
         var done = JsonSerializer.Deserialize<CourseCompleted>(message.Payload) ?? throw new InvalidOperationException("Empty completion event.");
-        if (done.UserId is not { } user) return;
-        var url = "/academy/my";
+        var certificate = await certificates.IssueAsync(done, ct);
+        if ((certificate?.UserId ?? done.UserId) is not { } user) return;
+        var url = certificate is null ? "/academy/my" : CertificateService.VerificationPath(certificate.Code);
         var key = "Notification.AcademyCompleted";
         var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == done.CourseId, ct);
         if (course is null) return;

@@ -14,12 +14,15 @@ public sealed class RateLimitOptions
     public int SignInPerMinute { get; set; } = 60;
     /// <summary>API requests per caller per minute.</summary>
     public int ApiPerMinute { get; set; } = 3000;
+    /// <summary>Public certificate verifications (page and API) per client address per minute: guessing codes stays impractical.</summary>
+    public int VerificationPerMinute { get; set; } = 30;
 }
 
 public static class ApiSetup
 {
     public const string SignInPolicy = "sign-in";
     public const string ApiPolicy = "api";
+    public const string VerificationPolicy = "verification";
 
     public static IServiceCollection AddHemisphereApi(this IServiceCollection services, IConfiguration config)
     {
@@ -71,6 +74,9 @@ public static class ApiSetup
             o.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 "signin:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SignInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(VerificationPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                "verify:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.VerificationPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(ApiPolicy, http => RateLimitPartition.GetTokenBucketLimiter(
                 "api:" + (Identity.ApiTokenAuthenticationHandler.ReadToken(http.Request) is { } t ? t.GetHashCode(StringComparison.Ordinal).ToString(System.Globalization.CultureInfo.InvariantCulture) : http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                 _ => new TokenBucketRateLimiterOptions

@@ -76,6 +76,7 @@ public abstract class HemisphereDb(DbContextOptions options)
     public DbSet<Features.Academy.Attendance> Attendances => Set<Features.Academy.Attendance>();
     public DbSet<Features.Academy.Learner> Learners => Set<Features.Academy.Learner>();
     public DbSet<Features.Academy.Enrolment> Enrolments => Set<Features.Academy.Enrolment>();
+    public DbSet<Features.Academy.Certificates.Certificate> Certificates => Set<Features.Academy.Certificates.Certificate>();
     public DbSet<Features.Academy.LessonView> LessonViews => Set<Features.Academy.LessonView>();
     public DbSet<Features.Academy.EnrolmentImport> EnrolmentImports => Set<Features.Academy.EnrolmentImport>();
     public DbSet<Features.Academy.QuestionCategory> QuestionCategories => Set<Features.Academy.QuestionCategory>();
