@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Hemisphere.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AcademyAndForumPaging : Migration
+    public partial class AcademyCertificatesAndForumPaging : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -484,6 +484,55 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Certificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 25, nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LearnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CourseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EditionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HolderName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CourseTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CourseTitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CourseCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Hours = table.Column<double>(type: "REAL", precision: 7, scale: 2, nullable: false),
+                    Grade = table.Column<double>(type: "REAL", precision: 5, scale: 2, nullable: true),
+                    EditionMode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EditionName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    EditionVenue = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    EditionStartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EditionEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RevokedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SupersededById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PreviousId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Signatories = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Certificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Learners_LearnerId",
+                        column: x => x.LearnerId,
+                        principalTable: "Learners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QuizAttempts",
                 columns: table => new
                 {
@@ -588,6 +637,29 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 name: "IX_Attendances_EnrolmentId",
                 table: "Attendances",
                 column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Code",
+                table: "Certificates",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_EnrolmentId",
+                table: "Certificates",
+                column: "EnrolmentId",
+                unique: true,
+                filter: "\"SupersededById\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_LearnerId",
+                table: "Certificates",
+                column: "LearnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_UserId",
+                table: "Certificates",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CourseModules_CourseId_Position",
@@ -751,6 +823,9 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Attendances");
+
+            migrationBuilder.DropTable(
+                name: "Certificates");
 
             migrationBuilder.DropTable(
                 name: "CoursePrerequisites");
