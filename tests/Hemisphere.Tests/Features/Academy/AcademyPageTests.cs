@@ -149,7 +149,11 @@ public sealed class AcademyPageTests(Apps apps)
         for (var i = 0; i < 2; i++)
             Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/v1/academy/courses/{course.Id}/questions", new
             {
-                categoryId, kind = "trueFalse", prompt = new { en = $"Statement {i}" }, points = 1, definition = new { correct = true },
+                categoryId,
+                kind = "trueFalse",
+                prompt = new { en = $"Statement {i}" },
+                points = 1,
+                definition = new { correct = true },
             })).StatusCode);
 
         var staff = await PageClientAsync(app, HemisphereRole.Editor);
@@ -160,7 +164,11 @@ public sealed class AcademyPageTests(Apps apps)
         Assert.Equal(0, await app.WithDbAsync(db => db.Quizzes.CountAsync(z => z.CourseId == Guid.Parse(course.Id))));
         var made = await staff.PostFormAsync(bank + "?handler=Quiz", new()
         {
-            ["NewQuiz.TitleEn"] = "Check", ["NewQuiz.TimeLimitMinutes"] = "10", ["NewQuiz.PassingPercent"] = "82.5", ["NewQuiz.Feedback"] = "never", [$"NewQuiz.Draws[{categoryId}]"] = "2",
+            ["NewQuiz.TitleEn"] = "Check",
+            ["NewQuiz.TimeLimitMinutes"] = "10",
+            ["NewQuiz.PassingPercent"] = "82.5",
+            ["NewQuiz.Feedback"] = "never",
+            [$"NewQuiz.Draws[{categoryId}]"] = "2",
         }, bank);
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
         var quiz = await app.WithDbAsync(db => db.Quizzes.AsNoTracking().FirstAsync(z => z.CourseId == Guid.Parse(course.Id)));
