@@ -1,6 +1,6 @@
 using Hemisphere.Bench;
-using Hemisphere.Bench.Generate;
 using Hemisphere.Bench.Chat;
+using Hemisphere.Bench.Generate;
 using Hemisphere.Bench.Run;
 
 const string Usage = """

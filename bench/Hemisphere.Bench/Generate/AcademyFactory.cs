@@ -1,9 +1,9 @@
-using Hemisphere.Platform.Search;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using V = Hemisphere.Bench.Generate.LibraryVocabulary;
+using Hemisphere.Platform.Search;
 using A = Hemisphere.Bench.Generate.AcademyVocabulary;
+using V = Hemisphere.Bench.Generate.LibraryVocabulary;
 
 namespace Hemisphere.Bench.Generate;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using V = Hemisphere.Bench.Generate.LibraryVocabulary;
 using F = Hemisphere.Bench.Generate.ForumVocabulary;
+using V = Hemisphere.Bench.Generate.LibraryVocabulary;
 
 namespace Hemisphere.Bench.Generate;
 

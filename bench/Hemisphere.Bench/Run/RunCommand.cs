@@ -157,7 +157,8 @@ public static class RunCommand
         ScenarioResult Result(Site.Answer? probe, string? skipped, bool broken, WrkResult? measured) => new(
             s.Key, s.Title, s.Request, s.Paths.Count, connections, (int?)probe?.Status, probe?.Bytes, probe?.ContentType, probe?.Milliseconds,
             skipped, broken, load, measured, s.Ceiling, s.CappedFrom, null, null,
-            measured is not null && probe is not null ? measured.RequestsPerSecond * probe.Bytes : null) { FinishedAt = DateTimeOffset.UtcNow };
+            measured is not null && probe is not null ? measured.RequestsPerSecond * probe.Bytes : null)
+        { FinishedAt = DateTimeOffset.UtcNow };
         if (s.Skip is not null || s.Paths.Count == 0)
         {
             var reason = s.Skip ?? "no public people to ask for";
