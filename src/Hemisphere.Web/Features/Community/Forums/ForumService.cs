@@ -163,7 +163,7 @@ public sealed class ForumService(
         var title = v.Text("title", input.Title, ForumLimits.Title, required: true);
         var body = v.Text("body", input.Body, ForumLimits.Body, required: true);
         await CheckMentionsAsync(v, body, ct);
-        if (await RefusalAsync(actor, v, ct) is { } refused) return refused.Cast<TopicDto>();
+        if (await RefusalAsync(actor, v, ct) is { } refused) return refused.Refusal<TopicDto>();
         if (!v.IsValid) return Outcome<TopicDto>.Invalid(v.Errors);
         var now = clock.GetUtcNow();
         var topic = new ForumTopic { CategoryId = category.Id, Title = title!, AuthorId = actor.UserId!.Value, CreatedAt = now, LastPostAt = now };
@@ -189,7 +189,7 @@ public sealed class ForumService(
         await CheckMentionsAsync(v, body, ct);
         if (input.QuotedPostId is { } quoted && !await db.ForumPosts.AnyAsync(p => p.Id == quoted && p.TopicId == topic.Id && p.State == PostState.Visible, ct))
             v.Add("quotedPostId", "Forums.UnknownPost");
-        if (await RefusalAsync(actor, v, ct) is { } refused) return refused.Cast<PostDto>();
+        if (await RefusalAsync(actor, v, ct) is { } refused) return refused.Refusal<PostDto>();
         if (!v.IsValid) return Outcome<PostDto>.Invalid(v.Errors);
         var now = clock.GetUtcNow();
         var post = new ForumPost { TopicId = topic.Id, AuthorId = actor.UserId!.Value, Body = body!, QuotedPostId = input.QuotedPostId, CreatedAt = now, State = await NewPostStateAsync(actor, ct) };
@@ -612,17 +612,4 @@ public sealed class ForumService(
         var text = RichText.ToPlainText(body);
         return text.Length <= 200 ? text : text[..200] + "…";
     }
-}
-
-internal static class OutcomeCasts
-{
-    /// <summary>A refusal (conflict, forbidden…) carried over to another result type.</summary>
-    public static Outcome<T> Cast<T>(this Outcome<bool> o) => o.Kind switch
-    {
-        OutcomeKind.Conflict => Outcome<T>.Conflict(o.Detail ?? ""),
-        OutcomeKind.Forbidden => Outcome<T>.Forbidden(),
-        OutcomeKind.NotFound => Outcome<T>.NotFound(),
-        OutcomeKind.Invalid => Outcome<T>.Invalid(o.Errors),
-        _ => throw new InvalidOperationException("Only refusals are cast."),
-    };
 }
