@@ -28,12 +28,13 @@ public sealed class PortfolioJourneyTests(SiteUnderTest site)
         await page.Locator("#file").SetInputFilesAsync(SeedPath("004"));
         await page.Locator("#Country").SelectOptionAsync("PA");
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForSelectorAsync("fieldset");
+        // Reading and previewing a whole sheet takes a while when the machine is busy.
+        await page.WaitForSelectorAsync("fieldset", new() { Timeout = 90_000 });
         var corrected = "Corrected in the preview " + Guid.NewGuid().ToString("N")[..6];
         await page.Locator("#Rows_0__Name").FillAsync(corrected);
         await page.Locator("#Rows_0__Countries").FillAsync("PA");
         await page.Locator("main form.import-preview button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/portfolio");
+        await page.WaitForURLAsync(site.BaseUrl + "/portfolio", new() { Timeout = 90_000 });
 
         await page.GotoAsync("/portfolio/countries/PA?lang=en");
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = corrected }).IsVisibleAsync());
