@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 
 namespace Hemisphere.Bench.Run;
 
@@ -73,9 +75,9 @@ public static class RunCommand
                  {
                      Scenarios.LearnerDashboard(academy, noAcademy, learnerTokens), Scenarios.LessonPage(academy, noAcademy, learnerTokens),
                      Scenarios.QuizPage(academy, noAcademy, learnerTokens), Scenarios.AttemptPage(academy, noAcademy, learnerTokens, attempts),
-                     Scenarios.CountryDashboard("v", "Country dashboard page, every enrolment, as staff (cached a minute)", Scenarios.DashboardPage, dashboardWhy, staff),
-                     Scenarios.CountryDashboard("w", "Dashboard API by country, every enrolment, as staff (cached a minute)", Scenarios.DashboardApi, dashboardWhy, staff),
-                     Scenarios.CountryDashboard("x", "Country dashboard page, as the manager of one institution (cached a minute)", Scenarios.DashboardPage, dashboardWhy, manager),
+                     Scenarios.CountryDashboard("v", "Country dashboard page, every enrolment, as staff (from memory, recounted behind the readers each minute)", Scenarios.DashboardPage, dashboardWhy, staff),
+                     Scenarios.CountryDashboard("w", "Dashboard API by country, every enrolment, as staff (from memory, recounted behind the readers each minute)", Scenarios.DashboardApi, dashboardWhy, staff),
+                     Scenarios.CountryDashboard("x", "Country dashboard page, as the manager of one institution (from memory, recounted each minute)", Scenarios.DashboardPage, dashboardWhy, manager),
                  })
             scenarios.AddRange(Scenarios.WithCeiling(signedIn, signedIn.Skip is null ? await ProbeAsync(site, signedIn, ct) : null));
         if (only is not null)
@@ -92,18 +94,18 @@ public static class RunCommand
         foreach (var scenario in scenarios)
             results.Add(await RunScenarioAsync(site, wrk, scenario, duration, warm ? warmup : null, scenario.Connections ?? connections, ct));
         results = Ratios(results);
-        // The dashboard again, more than a minute after its first answer: the count has expired and is made again.
+        // The dashboard again, more than a minute after its last count: answered at once, recounted behind the reader.
         if (academy is not null && timings.Count > 0)
         {
-            // The staff's count was last made during (v)/(w) (each wrk run re-counts once a minute): wait until it has expired.
+            // The staff's count was last made during (v)/(w) (recounted behind the readers once a minute): wait until it is over a minute old.
             var lastStaff = results.Where(r => r.Key is "v" or "w" && r.Measured is not null).Select(r => r.FinishedAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
             var wait = lastStaff + TimeSpan.FromSeconds(62) - DateTimeOffset.UtcNow;
             if (wait > TimeSpan.Zero)
             {
-                Console.WriteLine($"  waiting {wait.TotalSeconds:0} s for the dashboard's one-minute count to expire…");
+                Console.WriteLine($"  waiting {wait.TotalSeconds:0} s for the dashboard's count to be over a minute old…");
                 await Task.Delay(wait, ct);
             }
-            timings.Add(await TimeAsync(site, "Country dashboard page, staff, at the end of the run (uncached again when a minute has passed since the last count)", Scenarios.DashboardPage, staff[0], ct));
+            timings.AddRange(await StaleDashboardTimingsAsync(site, staff[0], ct));
         }
         foreach (var t in timings) Console.WriteLine($"  dashboard: {t.What}: {t.Milliseconds.ToString("0", CultureInfo.InvariantCulture)} ms (HTTP {t.Status})");
 
@@ -129,8 +131,11 @@ public static class RunCommand
     }
 
     /// <summary>
-    /// The dashboards before any load: the site keeps each count (per scope and filters) for a minute, so the first request of a
-    /// key counts a million enrolments and the next is served from memory. Each key below is asked for the first time here.
+    /// The dashboards before any load. The site counts the staff's whole-academy dashboards (by each dimension) about ten seconds
+    /// after it starts, keeps every count in memory, and recounts one in the background when a reader finds it over a minute old
+    /// (DashboardSnapshots): readers wait only for a key nobody has asked for yet. So: the whole-academy answers staff get (counted
+    /// at start; a request made while that count still runs waits for it), the first answers of keys nobody asked for (the reader
+    /// waits for the count: the uncached time), and the same keys again (from memory).
     /// </summary>
     private static async Task<List<Timing>> DashboardTimingsAsync(Site site, string staff, string manager, CancellationToken ct)
     {
@@ -138,15 +143,44 @@ public static class RunCommand
         await TimeAsync(site, "warm-up", Scenarios.DashboardPage + "&year=1990", staff, ct);
         var list = new List<Timing>
         {
-            await TimeAsync(site, "Country dashboard page, staff, every enrolment: first request (uncached)", Scenarios.DashboardPage, staff, ct),
-            await TimeAsync(site, "The same page again (cached)", Scenarios.DashboardPage, staff, ct),
-            await TimeAsync(site, "Dashboard API by country, staff (its own first request; the count is shared with the page, so cached)", Scenarios.DashboardApi, staff, ct),
-            await TimeAsync(site, "Dashboard API by institution, staff: first request (uncached)", "/api/v1/academy/dashboard?by=institution", staff, ct),
-            await TimeAsync(site, "Dashboard API by course, staff: first request (uncached)", "/api/v1/academy/dashboard?by=course", staff, ct),
+            await TimeAsync(site, "Country dashboard page, staff, every enrolment (counted by the site at start)", Scenarios.DashboardPage, staff, ct),
+            await TimeAsync(site, "The same page again", Scenarios.DashboardPage, staff, ct),
+            await TimeAsync(site, "Dashboard API by country, staff (the page's count)", Scenarios.DashboardApi, staff, ct),
+            await TimeAsync(site, "Dashboard API by institution, staff (counted at start)", "/api/v1/academy/dashboard?by=institution", staff, ct),
+            await TimeAsync(site, "Dashboard API by course, staff (counted at start)", "/api/v1/academy/dashboard?by=course", staff, ct),
         };
         foreach (var year in new[] { 2022, 2024, 2026 })
-            list.Add(await TimeAsync(site, $"Dashboard API by country, staff, year={year}: first request (uncached)", $"/api/v1/academy/dashboard?by=country&year={year}", staff, ct));
-        list.Add(await TimeAsync(site, "Country dashboard page, institution manager: first request (uncached)", Scenarios.DashboardPage, manager, ct));
+            list.Add(await TimeAsync(site, $"Dashboard API by country, staff, year={year}: first request (the reader waits for the count)", $"/api/v1/academy/dashboard?by=country&year={year}", staff, ct));
+        list.Add(await TimeAsync(site, "Dashboard API by country, staff, year=2026 again (from memory)", "/api/v1/academy/dashboard?by=country&year=2026", staff, ct));
+        list.Add(await TimeAsync(site, "Country dashboard page, institution manager: first request (the reader waits for the count)", Scenarios.DashboardPage, manager, ct));
+        return list;
+    }
+
+    /// <summary>
+    /// A dashboard whose count is over a minute old: answered from memory at once while the site recounts it behind the reader;
+    /// then how long until the new count is answered (the API's "at" changes), which is the recount's time under whatever load there is.
+    /// </summary>
+    private static async Task<List<Timing>> StaleDashboardTimingsAsync(Site site, string staff, CancellationToken ct)
+    {
+        static string? At(string body) => JsonDocument.Parse(body).RootElement.GetProperty("at").GetString();
+        var before = await site.GetAsync(Scenarios.DashboardApi, ct, staff);
+        var countedAt = At(before.Body);
+        var started = Stopwatch.StartNew();
+        var list = new List<Timing>
+        {
+            await TimeAsync(site, "Country dashboard page, staff, its count over a minute old: answered from memory while it is recounted", Scenarios.DashboardPage, staff, ct),
+        };
+        while (started.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            var now = await site.GetAsync(Scenarios.DashboardApi, ct, staff);
+            if (now.Ok && At(now.Body) != countedAt)
+            {
+                list.Add(new Timing("The recount behind it, until its new figures are answered (polled every 100 ms)", "(background)", 200, now.Bytes,
+                    started.Elapsed.TotalMilliseconds, DateTimeOffset.UtcNow));
+                break;
+            }
+            await Task.Delay(100, ct);
+        }
         return list;
     }
 

@@ -63,6 +63,12 @@ public sealed class Enrolment : IAudited
     public Guid? LastLessonId { get; set; }
     public DateTimeOffset? LastActivityAt { get; set; }
 
+    /// <summary>
+    /// When the enrolment's live certificate was issued; cleared when it is revoked (a reissue keeps it). Copied here, in the
+    /// same write as the certificate, so the dashboards count certified officers from the enrolments' own indexes.
+    /// </summary>
+    public DateTimeOffset? CertifiedAt { get; set; }
+
     /// <summary>The bulk import that created it, if any.</summary>
     public Guid? ImportId { get; set; }
 }

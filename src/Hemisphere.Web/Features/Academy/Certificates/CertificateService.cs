@@ -61,7 +61,7 @@ public sealed class CertificateService(HemisphereDb db, AuditLog audit, TimeProv
     {
         var existing = await LiveForEnrolmentAsync(done.EnrolmentId, ct);
         if (existing is not null) return existing;
-        var enrolment = await db.Enrolments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == done.EnrolmentId, ct);
+        var enrolment = await db.Enrolments.FirstOrDefaultAsync(e => e.Id == done.EnrolmentId, ct);
         if (enrolment is null || enrolment.Status != EnrolmentStatus.Completed) return null;
         var learner = await db.Learners.AsNoTracking().FirstAsync(x => x.Id == enrolment.LearnerId, ct);
         var course = await db.Courses.AsNoTracking().FirstAsync(c => c.Id == enrolment.CourseId, ct);
@@ -99,6 +99,7 @@ public sealed class CertificateService(HemisphereDb db, AuditLog audit, TimeProv
             Signatories = SignatoriesNow(),
         };
         db.Certificates.Add(certificate);
+        enrolment.CertifiedAt = certificate.IssuedAt;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -106,8 +107,9 @@ public sealed class CertificateService(HemisphereDb db, AuditLog audit, TimeProv
         }
         catch (DbUpdateException)
         {
-            // Another delivery of the same event issued it first.
+            // Another delivery of the same event issued it first (and marked the enrolment).
             db.Entry(certificate).State = EntityState.Detached;
+            db.Entry(enrolment).State = EntityState.Detached;
             return await LiveForEnrolmentAsync(done.EnrolmentId, ct) ?? throw new InvalidOperationException("The certificate could not be issued.");
         }
     }
@@ -202,6 +204,7 @@ public sealed class CertificateService(HemisphereDb db, AuditLog audit, TimeProv
         c.RevokedAt = clock.GetUtcNow();
         c.RevocationReason = reason;
         c.RevokedBy = actor.UserId;
+        if (await db.Enrolments.FirstOrDefaultAsync(e => e.Id == c.EnrolmentId, ct) is { } enrolment) enrolment.CertifiedAt = null;
         audit.Record("academy.certificate.revoked", nameof(Certificate), c.Id.ToString(), new { c.Code, reason });
         await db.SaveChangesAsync(ct);
         return Outcome<CertificateDto>.Ok(await ToDtoAsync(c, ct));

@@ -5,7 +5,8 @@ public static class AcademyDashboardFeature
 {
     public static IServiceCollection AddAcademyDashboards(this IServiceCollection services)
     {
-        services.AddMemoryCache();
+        services.AddSingleton<DashboardSnapshots>();
+        services.AddHostedService<DashboardWarmUp>();
         services.AddScoped<AcademyDashboardService>();
         return services;
     }

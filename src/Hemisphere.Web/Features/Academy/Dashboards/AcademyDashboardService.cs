@@ -6,7 +6,6 @@ using CsvHelper.Configuration;
 using Hemisphere.Platform.Api;
 using Hemisphere.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using HemisphereDb = Hemisphere.Platform.Data.HemisphereDb;
 
 namespace Hemisphere.Features.Academy.Dashboards;
@@ -19,9 +18,9 @@ public sealed record DashboardQuery(string? By, int? Year, string? Country, Guid
 /// <summary>
 /// One line of the dashboard. <see cref="Enrolments"/> counts enrolments (Enrolled or Completed);
 /// the other figures count officers (distinct learners): enrolled (Enrolled or Completed), active (enrolled and
-/// seen in the last 30 days) and completed. Certified is left out until certificates exist.
+/// seen in the last 30 days), completed and certified (holding a live certificate: not revoked; a reissue counts once).
 /// </summary>
-public sealed record DashboardRow(string Key, string Label, int Enrolments, int Enrolled, int Active, int Completed);
+public sealed record DashboardRow(string Key, string Label, int Enrolments, int Enrolled, int Active, int Completed, int Certified);
 
 public sealed record AcademyDashboard(
     string By, int? Year, string? Country, Guid? Course, Guid? Institution, IReadOnlyList<DashboardRow> Rows, DashboardRow Total,
@@ -31,13 +30,13 @@ public sealed record AcademyDashboard(
 /// The academy's figures: officers enrolled, active and completed by country, institution, course, edition or year,
 /// filtered by year, country, course and institution. Staff see every enrolment; an institution manager only those
 /// of the institutions (or countries) they manage, and an explicit institution they do not manage is not found.
-/// The queries read only the enrolments' own (denormalised) columns and their indexes; the numbers of a query
-/// are kept for a minute (per scope and filters), so a dashboard reloaded or exported does not count again.
+/// The queries read only the enrolments' own (denormalised) columns and their indexes. The figures of a query (per scope
+/// and filters) are kept in <see cref="DashboardSnapshots"/> and recounted in the background once they are a minute old,
+/// so readers are answered from memory and only the first reader of a new query waits for its count.
 /// </summary>
-public sealed class AcademyDashboardService(HemisphereDb db, IMemoryCache cache, TimeProvider clock)
+public sealed class AcademyDashboardService(HemisphereDb db, DashboardSnapshots snapshots, IServiceScopeFactory scopes, TimeProvider clock)
 {
     public const int ActiveDays = 30;
-    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
     public static bool CanSee(Actor actor) => AcademyPolicy.ManagedBy(actor) is not null;
 
@@ -59,13 +58,7 @@ public sealed class AcademyDashboardService(HemisphereDb db, IMemoryCache cache,
             if (institution is null || !scope.Covers(institution.Id, institution.CountryCode)) return Outcome<AcademyDashboard>.NotFound();
         }
 
-        var key = string.Join("|", "academy-dashboard", by, query.Year, country, query.Course, query.Institution, scope.All,
-            string.Join(",", scope.Institutions.Order()), string.Join(",", scope.Countries.Order(StringComparer.Ordinal)));
-        if (!cache.TryGetValue(key, out Counted? counted) || counted is null)
-        {
-            counted = await CountAsync(scope, by, query.Year, country, query.Course, query.Institution, ct);
-            cache.Set(key, counted, CacheFor);
-        }
+        var counted = await CountedAsync(scope, by, query.Year, country, query.Course, query.Institution, ct);
         var labels = await LabelsAsync(by, counted.Rows.Select(r => r.Key).ToList(), ct);
         var rows = counted.Rows.Select(r => r with { Label = labels.GetValueOrDefault(r.Key, r.Key) }).ToList();
         rows = by == DashboardDimension.Year
@@ -77,16 +70,24 @@ public sealed class AcademyDashboardService(HemisphereDb db, IMemoryCache cache,
 
     private sealed record Counted(IReadOnlyList<DashboardRow> Rows, DashboardRow Total, DateTimeOffset At);
 
-    private sealed class Figures
+    private async Task<Counted> CountedAsync(ManagedScope scope, DashboardDimension by, int? year, string? country, Guid? course, Guid? institution, CancellationToken ct)
     {
-        public string Key { get; set; } = "";
-        public int Enrolments { get; set; }
-        public int Enrolled { get; set; }
-        public int Active { get; set; }
-        public int Completed { get; set; }
+        var key = string.Join("|", by, year, country, course, institution, scope.All,
+            string.Join(",", scope.Institutions.Order()), string.Join(",", scope.Countries.Order(StringComparer.Ordinal)));
+        var (counted, _) = await snapshots.GetAsync(key, async token =>
+        {
+            // Its own scope and database connection: a recount in the background outlives the request that started it.
+            await using var counting = scopes.CreateAsyncScope();
+            var countingDb = counting.ServiceProvider.GetRequiredService<HemisphereDb>();
+            return await CountAsync(countingDb, clock, scope, by, year, country, course, institution, token);
+        }, ct);
+        return counted;
     }
 
-    private async Task<Counted> CountAsync(ManagedScope scope, DashboardDimension by, int? year, string? country, Guid? course, Guid? institution, CancellationToken ct)
+    /// <summary>Counts the whole academy's dashboard by <paramref name="by"/> ahead of its first reader (see <see cref="DashboardWarmUp"/>).</summary>
+    public Task WarmUpAsync(DashboardDimension by, CancellationToken ct) => CountedAsync(ManagedScope.Everyone, by, null, null, null, null, ct);
+
+    private static async Task<Counted> CountAsync(HemisphereDb db, TimeProvider clock, ManagedScope scope, DashboardDimension by, int? year, string? country, Guid? course, Guid? institution, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var since = now.AddDays(-ActiveDays);
@@ -128,11 +129,21 @@ public sealed class AcademyDashboardService(HemisphereDb db, IMemoryCache cache,
                 Enrolments = g.Count(),
                 Active = g.Max(e => e.LastActivityAt >= since ? 1 : 0),
                 Completed = g.Max(e => e.Status == EnrolmentStatus.Completed ? 1 : 0),
+                Certified = g.Max(e => e.CertifiedAt != null ? 1 : 0),
             })
             .GroupBy(x => 1)
-            .Select(g => new { Enrolments = g.Sum(x => x.Enrolments), Enrolled = g.Count(), Active = g.Sum(x => x.Active), Completed = g.Sum(x => x.Completed) })
+            .Select(g => new
+            {
+                Enrolments = g.Sum(x => x.Enrolments),
+                Enrolled = g.Count(),
+                Active = g.Sum(x => x.Active),
+                Completed = g.Sum(x => x.Completed),
+                Certified = g.Sum(x => x.Certified),
+            })
             .FirstOrDefaultAsync(ct);
-        return total is null ? new DashboardRow("total", "", 0, 0, 0, 0) : new DashboardRow("total", "", total.Enrolments, total.Enrolled, total.Active, total.Completed);
+        return total is null
+            ? new DashboardRow("total", "", 0, 0, 0, 0, 0)
+            : new DashboardRow("total", "", total.Enrolments, total.Enrolled, total.Active, total.Completed, total.Certified);
     }
 
     private static async Task<List<DashboardRow>> GroupAsync<TKey>(IQueryable<Enrolment> q, Expression<Func<Enrolment, TKey>> key, DateTimeOffset since,
@@ -145,8 +156,9 @@ public sealed class AcademyDashboardService(HemisphereDb db, IMemoryCache cache,
             Enrolled = g.Select(e => e.LearnerId).Distinct().Count(),
             Active = g.Where(e => e.LastActivityAt >= since).Select(e => e.LearnerId).Distinct().Count(),
             Completed = g.Where(e => e.Status == EnrolmentStatus.Completed).Select(e => e.LearnerId).Distinct().Count(),
+            Certified = g.Where(e => e.CertifiedAt != null).Select(e => e.LearnerId).Distinct().Count(),
         }).ToListAsync(ct);
-        return list.Select(x => new DashboardRow(text(x.Key), "", x.Enrolments, x.Enrolled, x.Active, x.Completed)).ToList();
+        return list.Select(x => new DashboardRow(text(x.Key), "", x.Enrolments, x.Enrolled, x.Active, x.Completed, x.Certified)).ToList();
     }
 
     /// <summary>Names of the keys in the reader's language: countries, institutions, courses ("code — title"), editions ("course — edition").</summary>
@@ -189,13 +201,13 @@ public sealed class AcademyDashboardService(HemisphereDb db, IMemoryCache cache,
         using (var writer = new StringWriter(sb, CultureInfo.InvariantCulture))
         using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
         {
-            foreach (var h in new[] { d.By, "name", "enrolments", "officers_enrolled", "officers_active", "officers_completed" }) csv.WriteField(h);
+            foreach (var h in new[] { d.By, "name", "enrolments", "officers_enrolled", "officers_active", "officers_completed", "officers_certified" }) csv.WriteField(h);
             csv.NextRecord();
             foreach (var r in d.Rows.Append(d.Total with { Key = "total", Label = "" }))
             {
                 csv.WriteField(r.Key);
                 csv.WriteField(r.Label);
-                foreach (var n in new[] { r.Enrolments, r.Enrolled, r.Active, r.Completed }) csv.WriteField(n.ToString(CultureInfo.InvariantCulture));
+                foreach (var n in new[] { r.Enrolments, r.Enrolled, r.Active, r.Completed, r.Certified }) csv.WriteField(n.ToString(CultureInfo.InvariantCulture));
                 csv.NextRecord();
             }
         }

@@ -1,9 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Hemisphere.Features.Academy;
 using Hemisphere.Platform.Data;
 using Hemisphere.Platform.Identity;
 using Hemisphere.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hemisphere.Tests.Features.Academy.Dashboards;
 
@@ -74,10 +76,10 @@ public sealed class AcademyDashboardTests(Apps apps)
         var bytes = await csvResponse.Content.ReadAsByteArrayAsync();
         Assert.True(bytes.Take(3).SequenceEqual(Encoding.UTF8.GetPreamble()));
         var csv = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        Assert.StartsWith("institution,name,enrolments,officers_enrolled,officers_active,officers_completed", csv, StringComparison.Ordinal);
-        Assert.True(csv.Contains($"{a.Id},\"'{a.Name}\",3,2,1,2", StringComparison.Ordinal), csv); // a name starting with '=' is escaped
+        Assert.StartsWith("institution,name,enrolments,officers_enrolled,officers_active,officers_completed,officers_certified\r\n", csv, StringComparison.Ordinal);
+        Assert.True(csv.Contains($"{a.Id},\"'{a.Name}\",3,2,1,2,0", StringComparison.Ordinal), csv); // a name starting with '=' is escaped
         Assert.DoesNotContain(b.Id.ToString(), csv, StringComparison.Ordinal);
-        Assert.Contains("total,,3,2,1,2", csv, StringComparison.Ordinal);
+        Assert.Contains("total,,3,2,1,2,0", csv, StringComparison.Ordinal);
 
         // Nobody else; the page shows the table.
         var learner = await app.ClientForRoleAsync(HemisphereRole.Learner);
@@ -90,5 +92,32 @@ public sealed class AcademyDashboardTests(Apps apps)
         Assert.DoesNotContain(b.Name, html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync($"/academy/dashboard?institution={b.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/academy/enrolments/import")).StatusCode);
+    }
+
+    [Theory, BothProviders]
+    public async Task Certified_officers_are_those_holding_a_live_certificate(DatabaseProvider provider)
+    {
+        var app = apps[provider];
+        var (code, _, enrolmentId, institution) = await Certificates.CertificateTests.CompletedAsync(app);
+        var course = await app.WithDbAsync(db => db.Enrolments.Where(e => e.Id == enrolmentId).Select(e => e.CourseId).SingleAsync());
+        Assert.NotNull(await app.WithDbAsync(db => db.Enrolments.Where(e => e.Id == enrolmentId).Select(e => e.CertifiedAt).SingleAsync()));
+        var staff = await app.ClientForRoleAsync(HemisphereRole.Administrator);
+        async Task<(int Completed, int Certified)> FiguresAsync(string filters)
+        {
+            var json = await (await staff.GetAsync($"/api/v1/academy/dashboard?by=institution&course={course}&{filters}")).JsonAsync();
+            var row = json.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == institution.ToString());
+            Assert.Equal(row.GetProperty("certified").GetInt32(), json.GetProperty("total").GetProperty("certified").GetInt32());
+            return (row.GetProperty("completed").GetInt32(), row.GetProperty("certified").GetInt32());
+        }
+        Assert.Equal((1, 1), await FiguresAsync("year=2027"));
+
+        // A reissue (a name corrected) still certifies the officer once; a revocation uncertifies them. Each asks with another
+        // filter: the same question is answered from its count of a minute ago.
+        var reissued = await (await staff.PostAsJsonAsync($"/api/v1/certificates/{code}/reissue", new { holderName = "José Núñez", reason = "Name corrected" })).JsonAsync();
+        Assert.Equal((1, 1), await FiguresAsync("country=GT"));
+        var revoke = await staff.PostAsJsonAsync($"/api/v1/certificates/{reissued.GetProperty("code").GetString()}/revoke", new { reason = "Issued in error" });
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        Assert.Null(await app.WithDbAsync(db => db.Enrolments.Where(e => e.Id == enrolmentId).Select(e => e.CertifiedAt).SingleAsync()));
+        Assert.Equal((1, 0), await FiguresAsync($"institution={institution}"));
     }
 }

@@ -550,6 +550,9 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("CertifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -619,11 +622,11 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("CountryCode", "LearnerId");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CountryCode", "LearnerId"), new[] { "Status", "LastActivityAt", "Year" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CountryCode", "LearnerId"), new[] { "Status", "LastActivityAt", "Year", "CertifiedAt" });
 
                     b.HasIndex("CourseId", "LearnerId");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CourseId", "LearnerId"), new[] { "Status", "LastActivityAt", "Year" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CourseId", "LearnerId"), new[] { "Status", "LastActivityAt", "Year", "CertifiedAt" });
 
                     b.HasIndex("CourseId", "Status");
 
@@ -632,11 +635,11 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("InstitutionId", "LearnerId");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("InstitutionId", "LearnerId"), new[] { "Status", "LastActivityAt", "Year" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("InstitutionId", "LearnerId"), new[] { "Status", "LastActivityAt", "Year", "CertifiedAt" });
 
                     b.HasIndex("LearnerId", "Status");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("LearnerId", "Status"), new[] { "LastActivityAt", "Year" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("LearnerId", "Status"), new[] { "LastActivityAt", "Year", "CertifiedAt" });
 
                     b.HasIndex("CountryCode", "Year", "Status");
 
