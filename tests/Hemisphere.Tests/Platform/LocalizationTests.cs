@@ -66,7 +66,7 @@ public sealed partial class LocalizationTests
         foreach (var r in Enum.GetValues<HemisphereRole>()) used.Add("Role." + r.Name());
         foreach (var s in Enum.GetValues<MembershipStatus>())
         {
-            used.Add("Membership." + s);
+            used.Add("Membership.InSentence." + s);
             used.Add("Membership." + DirectoryService.StatusName(s));
         }
         foreach (var c in Enum.GetValues<MembershipChange>()) used.Add("MembershipChange." + char.ToLowerInvariant(c.ToString()[0]) + c.ToString()[1..]);

@@ -45,7 +45,7 @@ public sealed class DirectoryService(HemisphereDb db, IStringLocalizer<SharedRes
         var reference = v.Text("reference", input.Reference, 300);
         var note = v.Text("note", input.Note, 2000);
         if (v.IsValid && !MembershipHistory.CanApply(state.Events, change, input.EffectiveOn!.Value))
-            v.Add("change", "Directory.Membership.Inconsistent", localizer["Membership." + state.StatusOn(input.EffectiveOn!.Value)]);
+            v.Add("change", "Directory.Membership.Inconsistent", localizer["Membership.InSentence." + state.StatusOn(input.EffectiveOn!.Value)]);
         if (!v.IsValid) return Outcome<MembershipEventDto>.Invalid(v.Errors);
         var e = new MembershipEvent
         {

@@ -75,7 +75,9 @@ public sealed class MemberStateApiTests(Apps apps)
 
         var admin = await app.ClientForRoleAsync(HemisphereRole.Administrator);
         // Nicaragua has withdrawn: it cannot withdraw again.
-        await (await admin.PostAsJsonAsync("/api/v1/member-states/NI/membership-events", new { effectiveOn = "2024-01-01", change = "withdrew" })).ValidationProblemAsync("change");
+        var twice = await (await admin.PostAsJsonAsync("/api/v1/member-states/NI/membership-events", new { effectiveOn = "2024-01-01", change = "withdrew" })).ValidationProblemAsync("change");
+        // The state's status is named as a sentence needs it ("…on that date the state was withdrawn."), not as a table heading.
+        Assert.EndsWith("the state was withdrawn.", twice.GetProperty("errors").GetProperty("change")[0].GetString(), StringComparison.Ordinal);
         await (await admin.PostAsJsonAsync("/api/v1/member-states/NI/membership-events", new { effectiveOn = "2024-01-01", change = "exploded" })).ValidationProblemAsync("change");
         await (await admin.PostAsJsonAsync("/api/v1/member-states/NI/membership-events", new { change = "noted" })).ValidationProblemAsync("effectiveOn");
 
