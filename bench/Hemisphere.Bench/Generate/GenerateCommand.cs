@@ -39,7 +39,11 @@ public static class GenerateCommand
         var ct = CancellationToken.None;
         var total = Stopwatch.StartNew();
 
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        // A COPY of a million rows ends with the server checking their foreign keys, which takes minutes on a busy machine:
+        // no 30-second command timeout (unless the connection string sets one).
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase)) builder.CommandTimeout = 0;
+        await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         await using var connection = await OpenAsync(dataSource, ct);
         var countries = await MemberStates.LoadAsync(connection, ct);
         var existing = await CountGeneratedAsync(connection, ct);
