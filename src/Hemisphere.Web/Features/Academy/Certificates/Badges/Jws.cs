@@ -43,8 +43,11 @@ public static class Jws
         return signingInput + "." + Base64Url(signature);
     }
 
-    /// <summary>A compact JWS split and decoded, before its signature is checked; or why it could not be read.</summary>
-    public sealed record Parsed(JsonObject Header, JsonObject Payload, string SigningInput, byte[] Signature)
+    /// <summary>
+    /// A compact JWS split and decoded, before its signature is checked. The payload is null when it is not a JSON
+    /// object: that is told after the signature (a changed byte is first of all a broken signature).
+    /// </summary>
+    public sealed record Parsed(JsonObject Header, JsonObject? Payload, string SigningInput, byte[] Signature)
     {
         public string? Alg => Header["alg"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         public string? Kid => Header["kid"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
@@ -65,9 +68,7 @@ public static class Jws
         if (headerBytes is null || payloadBytes is null || signature is null) return (null, "A part of the JWS is not base64url.");
         var header = ReadObject(headerBytes);
         if (header is null) return (null, "The JOSE header is not a JSON object.");
-        var payload = ReadObject(payloadBytes);
-        if (payload is null) return (null, "The JWT payload is not a JSON object.");
-        return (new Parsed(header, payload, parts[0] + "." + parts[1], signature), null);
+        return (new Parsed(header, ReadObject(payloadBytes), parts[0] + "." + parts[1], signature), null);
     }
 
     private static JsonObject? ReadObject(byte[] utf8)

@@ -377,7 +377,11 @@ public sealed class OpenBadgeService(
             if (!Check(BadgeChecks.Signature, Jws.VerifySignature(jws!, rsa) ? null : "The signature does not match: the credential was changed after it was signed, or this issuer did not sign it."))
                 return Done(BadgeStatus.Invalid);
 
-        var payload = jws!.Payload;
+        if (jws!.Payload is not { } payload)
+        {
+            Check(BadgeChecks.Structure, "The JWT payload is not a JSON object.");
+            return Done(BadgeStatus.Invalid);
+        }
         // Credentials made under VC data model 1.1 carry the credential in the vc claim.
         var credential = payload["@context"] is null && payload["vc"] is JsonObject vc ? vc : payload;
         var structure = Structure(credential, baseUrl);

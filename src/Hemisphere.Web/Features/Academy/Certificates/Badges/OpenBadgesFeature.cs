@@ -79,7 +79,7 @@ public static class OpenBadgesFeature
                 : Results.Ok(await badges.VerifyAsync(token, AccountApi.BaseUrl(http), ct));
         })
             .AllowAnonymous().RequireRateLimiting(ApiSetup.VerificationPolicy).DisableAntiforgery()
-            .Accepts<string>("text/plain", "application/jwt", OpenBadgeVocabulary.MediaType).Accepts<VerifyBadgeInput>("application/json")
+            // No Accepts metadata: routing would then refuse other content types with 415, and the body is read by hand (text or JSON).
             .WithSummary("Public: verifies a presented Open Badges 3.0 credential (the compact JWS as text/plain, or JSON {\"credential\": \"...\"}): signature against the published keys, structure and claims, dates, revocation. Always 200 with {valid, status, checks, errors} for a credential; 400 when none was sent. 30 a minute per address.")
             .Produces<BadgeVerification>().ProducesValidationProblem().ProducesProblem(429);
         api.MapPost("/keys/rotate", async (HttpContext http, BadgeKeyStore keys, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
