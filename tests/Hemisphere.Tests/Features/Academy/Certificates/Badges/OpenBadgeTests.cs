@@ -4,12 +4,15 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Hemisphere.Features.Academy.Certificates;
+using Hemisphere.Features.Academy.Certificates.Badges;
 using Hemisphere.Platform.Data;
 using Hemisphere.Platform.Identity;
 using Hemisphere.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hemisphere.Tests.Features.Academy.Certificates.Badges;
 
@@ -353,5 +356,50 @@ public sealed class OpenBadgeTests(Apps apps)
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "academy.badges.key-rotated" && a.Changes!.Contains(keyId))));
 
         static string PayloadOf(string jwt) => jwt.Split('.')[1];
+    }
+
+    [Theory, BothProviders]
+    public async Task Dates_are_checked_expired_and_not_yet_valid_credentials_are_not_valid_even_when_signed_by_the_platform(DatabaseProvider provider)
+    {
+        var app = apps[provider];
+        var (code, user, _, _) = await CertificateTests.CompletedAsync(app);
+        var jwt = await (await app.ClientForAsync(user)).GetStringAsync($"/academy/certificates/{code}.jwt");
+        var kid = Part(jwt, 0).GetProperty("kid").GetString()!;
+        // The same credential with other dates, signed with the platform's own current key (as a careless
+        // issuer would): the signature holds, the dates decide.
+        async Task<string> ResignedAsync(DateTimeOffset from, DateTimeOffset? until, bool claimsAgree = true)
+        {
+            var payload = JsonNode.Parse(B64(jwt.Split('.')[1]))!.AsObject();
+            payload["validFrom"] = from.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            payload["nbf"] = claimsAgree ? from.ToUnixTimeSeconds() : from.ToUnixTimeSeconds() + 60;
+            if (until is { } u)
+            {
+                payload["validUntil"] = u.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+                payload["exp"] = u.ToUnixTimeSeconds();
+            }
+            await using var scope = app.Services.CreateAsyncScope();
+            var (_, rsa) = await scope.ServiceProvider.GetRequiredService<BadgeKeyStore>().CurrentAsync(CancellationToken.None);
+            using (rsa) return Jws.Sign(payload, kid, rsa);
+        }
+        var anonymous = app.CreateClient();
+        var now = DateTimeOffset.UtcNow;
+
+        var expired = await VerifyAsync(anonymous, await ResignedAsync(now.AddDays(-30), now.AddDays(-1)));
+        Assert.Equal("expired", expired.GetProperty("status").GetString());
+        Assert.False(expired.GetProperty("valid").GetBoolean());
+        Assert.True(Check(expired, "signature"));
+        Assert.False(Check(expired, "validity"));
+
+        var early = await VerifyAsync(anonymous, await ResignedAsync(now.AddDays(2), null));
+        Assert.Equal("notYetValid", early.GetProperty("status").GetString());
+        Assert.False(Check(early, "validity"));
+
+        var stillValid = await VerifyAsync(anonymous, await ResignedAsync(now.AddDays(-1), now.AddDays(30)));
+        Assert.Equal("valid", stillValid.GetProperty("status").GetString());
+
+        // nbf must be validFrom, to the second.
+        var disagreeing = await VerifyAsync(anonymous, await ResignedAsync(now.AddDays(-1), null, claimsAgree: false));
+        Assert.Equal("invalid", disagreeing.GetProperty("status").GetString());
+        Assert.False(Check(disagreeing, "claims"));
     }
 }
