@@ -430,8 +430,9 @@ public sealed class OpenBadgeService(
             var found = await keys.FindAsync(kid[prefix.Length..], ct);
             return found is null ? (null, $"The key \"{Clip(kid)}\" is unknown: it is not among the published keys.") : (found, null);
         }
-        var thumbprint = Jws.FromJwk(jws.Jwk!) is { } given ? Jws.Thumbprint(jws.Jwk!) : null;
-        if (thumbprint is null) return (null, "The jwk header is not an RSA public key of 2048 bits or more.");
+        using (var given = Jws.FromJwk(jws.Jwk!))
+            if (given is null) return (null, "The jwk header is not an RSA public key of 2048 bits or more.");
+        var thumbprint = Jws.Thumbprint(jws.Jwk!);
         var match = (await keys.PublishedAsync(ct)).FirstOrDefault(k => Jws.Thumbprint(JsonNode.Parse(k.PublicJwk)!.AsObject()) == thumbprint);
         return match is null ? (null, "The jwk header is not one of this issuer's published keys.") : (match, null);
     }

@@ -235,6 +235,15 @@ public sealed class OpenBadgeTests(Apps apps)
         Assert.False(Check(await VerifyAsync(anonymous, WithHeader(new { alg = "RS256", kid, typ = "JWT", crit = new[] { "x" } })), "header"));
         Assert.False(Check(await VerifyAsync(anonymous, WithHeader(new { alg = "RS256", kid = Base + "/badges/keys/unknown", typ = "JWT" })), "key"));
         Assert.False(Check(await VerifyAsync(anonymous, WithHeader(new { alg = "RS256", kid = "https://elsewhere.example/keys/1", typ = "JWT" })), "key"));
+        // A jwk header instead of a kid: one of the published keys is recognised (the changed header then breaks the
+        // signature); a stranger's key is not.
+        var published = await (await anonymous.GetAsync(new Uri(kid).PathAndQuery)).JsonAsync();
+        var ours = await VerifyAsync(anonymous, WithHeader(new { alg = "RS256", jwk = new { kty = "RSA", n = published.GetProperty("n").GetString(), e = published.GetProperty("e").GetString() } }));
+        Assert.True(Check(ours, "key"));
+        Assert.False(Check(ours, "signature"));
+        using var stranger = RSA.Create(2048);
+        var strangerKey = stranger.ExportParameters(false);
+        Assert.False(Check(await VerifyAsync(anonymous, WithHeader(new { alg = "RS256", jwk = new { kty = "RSA", n = ToB64(strangerKey.Modulus!), e = ToB64(strangerKey.Exponent!) } })), "key"));
 
         foreach (var garbage in new[] { "not a jwt", "a.b", "a.b.c.d", "!!!.###.$$$", "e30.e30.", ToB64("[1]"u8.ToArray()) + ".e30.AA" })
         {
