@@ -1,3 +1,4 @@
+using Hemisphere.Features.Academy.Certificates.Badges;
 using Hemisphere.Platform.Api;
 using Hemisphere.Platform.Identity;
 using Microsoft.Extensions.Localization;
@@ -15,6 +16,7 @@ public static class CertificatesFeature
     {
         services.AddScoped<CertificateService>();
         services.AddScoped<CertificatePdf>();
+        services.AddOpenBadges();
         return services;
     }
 
@@ -50,6 +52,7 @@ public static class CertificatesFeature
             .RequireAuthorization().RequireRateLimiting(ApiSetup.ApiPolicy)
             .WithSummary("Reissues a live certificate (academy staff), e.g. after a name correction: a new code; the old one is superseded and points to it. Audited.")
             .Produces<CertificateDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        routes.MapOpenBadges();
         return routes;
     }
 }

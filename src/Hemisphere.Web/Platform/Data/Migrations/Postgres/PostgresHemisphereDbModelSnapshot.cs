@@ -128,6 +128,73 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     b.ToTable("Attendances", (string)null);
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Badges.BadgeSigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Algorithm")
+                        .IsUnique()
+                        .HasDatabaseName("IX_BadgeSigningKeys_Current")
+                        .HasFilter("\"RetiredAt\" IS NULL");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.ToTable("BadgeSigningKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Badges.BadgeStatusEntry", b =>
+                {
+                    b.Property<int>("Index")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Index"));
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("CertificateId")
+                        .IsUnique();
+
+                    b.ToTable("BadgeStatusEntries", (string)null);
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3919,6 +3986,15 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     b.HasOne("Hemisphere.Features.Academy.EditionSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Badges.BadgeStatusEntry", b =>
+                {
+                    b.HasOne("Hemisphere.Features.Academy.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

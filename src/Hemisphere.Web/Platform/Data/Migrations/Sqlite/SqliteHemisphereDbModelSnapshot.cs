@@ -123,6 +123,71 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.ToTable("Attendances", (string)null);
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Badges.BadgeSigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Algorithm")
+                        .IsUnique()
+                        .HasDatabaseName("IX_BadgeSigningKeys_Current")
+                        .HasFilter("\"RetiredAt\" IS NULL");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.ToTable("BadgeSigningKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Badges.BadgeStatusEntry", b =>
+                {
+                    b.Property<int>("Index")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("CertificateId")
+                        .IsUnique();
+
+                    b.ToTable("BadgeStatusEntries", (string)null);
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3892,6 +3957,15 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.HasOne("Hemisphere.Features.Academy.EditionSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Badges.BadgeStatusEntry", b =>
+                {
+                    b.HasOne("Hemisphere.Features.Academy.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
