@@ -105,6 +105,7 @@ public sealed partial class LocalizationTests
         foreach (var st in Enum.GetValues<Hemisphere.Features.Academy.AttemptState>()) used.Add("Quiz.State." + st);
         foreach (var k in Hemisphere.Features.Academy.Quizzes.QuizMessages.All) used.Add(k);
         foreach (var s in new[] { "valid", "revoked", "superseded", "unknown" }) used.Add("Certificates.Status." + s);
+        foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.Accreditation.AccreditationStatus>()) used.Add("Accreditation.Status." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
         Assert.True(used.Count > 100, "the key scan found too little: " + used.Count);
         var missing = used.Where(k => !english.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "Keys used in code but missing from SharedResource.resx: " + string.Join(", ", missing));
