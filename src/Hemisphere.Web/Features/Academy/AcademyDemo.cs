@@ -144,15 +144,27 @@ public static class AcademyDemo
         {
             university = new Directory.Institution
             {
-                Name = "Universidade de São Paulo", Acronym = "USP", Kind = Directory.InstitutionKind.University, CountryCode = "BR", Website = "https://www5.usp.br/",
+                Name = "Universidade de São Paulo",
+                Acronym = "USP",
+                Kind = Directory.InstitutionKind.University,
+                CountryCode = "BR",
+                Website = "https://www5.usp.br/",
                 SearchText = Platform.Search.TextFolding.Fold("Universidade de São Paulo", "USP"),
             };
             db.Institutions.Add(university);
         }
         db.Add(new Accreditation.CourseAccreditation
         {
-            UniversityId = university.Id, CourseId = onSite.Course.Id, AgreementReference = "USP-OEA-DSP-2026-01", Hours = OnSite.Hours, Credits = 6, CreditSystem = "ECTS",
-            ValidFrom = today.AddYears(-1), Status = Accreditation.AccreditationStatus.Active, CreatedAt = now, UpdatedAt = now,
+            UniversityId = university.Id,
+            CourseId = onSite.Course.Id,
+            AgreementReference = "USP-OEA-DSP-2026-01",
+            Hours = OnSite.Hours,
+            Credits = 6,
+            CreditSystem = "ECTS",
+            ValidFrom = today.AddYears(-1),
+            Status = Accreditation.AccreditationStatus.Active,
+            CreatedAt = now,
+            UpdatedAt = now,
         });
 
         AddProgramme(db, "programa-presencial", ProgrammeKind.OnSiteCourse, "Programa presencial de formación policial", "On-site police training programme",
@@ -274,9 +286,20 @@ public static class AcademyDemo
             var at = new DateTimeOffset(pastEdition.EndsOn!.Value.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero);
             var graduate = new Enrolment
             {
-                EditionId = pastEdition.Id, CourseId = onSite.Course.Id, LearnerId = officer.Id, CountryCode = officer.CountryCode, InstitutionId = officer.InstitutionId,
-                Year = pastStart.Year, Status = EnrolmentStatus.Completed, Source = EnrolmentSource.Manager, CreatedAt = at.AddDays(-40), EnrolledAt = at.AddDays(-40),
-                CompletedAt = at, ProgressPercent = 100, Grade = grade, LastActivityAt = at,
+                EditionId = pastEdition.Id,
+                CourseId = onSite.Course.Id,
+                LearnerId = officer.Id,
+                CountryCode = officer.CountryCode,
+                InstitutionId = officer.InstitutionId,
+                Year = pastStart.Year,
+                Status = EnrolmentStatus.Completed,
+                Source = EnrolmentSource.Manager,
+                CreatedAt = at.AddDays(-40),
+                EnrolledAt = at.AddDays(-40),
+                CompletedAt = at,
+                ProgressPercent = 100,
+                Grade = grade,
+                LastActivityAt = at,
             };
             db.Enrolments.Add(graduate);
             db.Outbox.Add(Platform.Outbox.OutboxMessage.Create(CourseCompleted.Kind,

@@ -144,7 +144,13 @@ public sealed class AccreditationTests(Apps apps)
         Assert.Equal(HttpStatusCode.Forbidden, (await learner.GetAsync("/api/v1/academy/accreditations/outcomes.csv")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await staffA.PostAsJsonAsync("/api/v1/academy/accreditations", new
         {
-            universityId = universityA.Id, courseId = courseB.Id, agreementReference = "X", credits = 1, creditSystem = "ECTS", validFrom = "2026-01-01", status = "active",
+            universityId = universityA.Id,
+            courseId = courseB.Id,
+            agreementReference = "X",
+            credits = 1,
+            creditSystem = "ECTS",
+            validFrom = "2026-01-01",
+            status = "active",
         })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/v1/academy/accreditations/outcomes")).StatusCode);
 

@@ -21,8 +21,15 @@ public static class AccreditationWorld
         var staff = await app.ClientForRoleAsync(Hemisphere.Platform.Identity.HemisphereRole.Editor);
         var response = await staff.PostAsJsonAsync("/api/v1/academy/accreditations", new
         {
-            universityId = university, courseId = course, programmeId = programme, agreementReference = reference ?? "AGR-" + Guid.NewGuid().ToString("N")[..6],
-            credits, creditSystem = system, validFrom, validTo, status,
+            universityId = university,
+            courseId = course,
+            programmeId = programme,
+            agreementReference = reference ?? "AGR-" + Guid.NewGuid().ToString("N")[..6],
+            credits,
+            creditSystem = system,
+            validFrom,
+            validTo,
+            status,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("id").GetGuid();
@@ -36,13 +43,27 @@ public static class AccreditationWorld
         var isNew = learner is null;
         learner ??= new Learner
         {
-            UserId = user.Id, Email = user.Email, FullName = name ?? "Officer " + Guid.NewGuid().ToString("N")[..8], CountryCode = "GT", InstitutionId = institution,
+            UserId = user.Id,
+            Email = user.Email,
+            FullName = name ?? "Officer " + Guid.NewGuid().ToString("N")[..8],
+            CountryCode = "GT",
+            InstitutionId = institution,
         };
         var at = completedAt ?? DateTimeOffset.UtcNow;
         var enrolment = new Enrolment
         {
-            EditionId = edition.Id, CourseId = course.Id, LearnerId = learner.Id, CountryCode = learner.CountryCode, InstitutionId = learner.InstitutionId, Year = at.Year,
-            Status = EnrolmentStatus.Completed, Source = EnrolmentSource.Manager, EnrolledAt = at.AddDays(-20), CompletedAt = at, ProgressPercent = 100, Grade = grade,
+            EditionId = edition.Id,
+            CourseId = course.Id,
+            LearnerId = learner.Id,
+            CountryCode = learner.CountryCode,
+            InstitutionId = learner.InstitutionId,
+            Year = at.Year,
+            Status = EnrolmentStatus.Completed,
+            Source = EnrolmentSource.Manager,
+            EnrolledAt = at.AddDays(-20),
+            CompletedAt = at,
+            ProgressPercent = 100,
+            Grade = grade,
         };
         var done = new CourseCompleted(enrolment.Id, learner.Id, user.Id, course.Id, edition.Id, course.Hours, grade, at);
         await app.WithDbAsync(async db =>

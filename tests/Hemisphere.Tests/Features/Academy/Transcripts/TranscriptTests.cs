@@ -30,8 +30,16 @@ public sealed class TranscriptTests(Apps apps)
         var instructor = await app.CreateUserAsync(HemisphereRole.Instructor);
         var ongoing = new Enrolment
         {
-            EditionId = goingEdition.Id, CourseId = going.Id, LearnerId = learner.Id, CountryCode = "GT", InstitutionId = institution.Id, Year = 2027,
-            Status = EnrolmentStatus.Enrolled, Source = EnrolmentSource.Manager, EnrolledAt = DateTimeOffset.UtcNow, ProgressPercent = 40,
+            EditionId = goingEdition.Id,
+            CourseId = going.Id,
+            LearnerId = learner.Id,
+            CountryCode = "GT",
+            InstitutionId = institution.Id,
+            Year = 2027,
+            Status = EnrolmentStatus.Enrolled,
+            Source = EnrolmentSource.Manager,
+            EnrolledAt = DateTimeOffset.UtcNow,
+            ProgressPercent = 40,
         };
         var monday = new EditionSession { EditionId = goingEdition.Id, StartsAt = DateTimeOffset.UtcNow.AddDays(-2), EndsAt = DateTimeOffset.UtcNow.AddDays(-2).AddHours(3), Title = "Day 1" };
         var tuesday = new EditionSession { EditionId = goingEdition.Id, StartsAt = DateTimeOffset.UtcNow.AddDays(-1), EndsAt = DateTimeOffset.UtcNow.AddDays(-1).AddHours(3), Title = "Day 2" };

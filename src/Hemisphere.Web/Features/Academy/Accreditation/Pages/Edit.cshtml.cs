@@ -37,8 +37,15 @@ public sealed class EditModel(AccreditationService accreditations, HemisphereDb 
         if (Existing is { } a)
             Form = new AccreditationForm
             {
-                UniversityId = a.UniversityId, Target = a.CourseId is { } c ? "course:" + c : "programme:" + a.ProgrammeId, AgreementReference = a.AgreementReference,
-                Hours = a.Hours, Credits = a.Credits, CreditSystem = a.CreditSystem, ValidFrom = a.ValidFrom, ValidTo = a.ValidTo, Status = a.Status,
+                UniversityId = a.UniversityId,
+                Target = a.CourseId is { } c ? "course:" + c : "programme:" + a.ProgrammeId,
+                AgreementReference = a.AgreementReference,
+                Hours = a.Hours,
+                Credits = a.Credits,
+                CreditSystem = a.CreditSystem,
+                ValidFrom = a.ValidFrom,
+                ValidTo = a.ValidTo,
+                Status = a.Status,
             };
         return Page();
     }
