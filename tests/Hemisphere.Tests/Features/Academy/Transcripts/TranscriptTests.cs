@@ -124,6 +124,8 @@ public sealed class TranscriptTests(Apps apps)
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(pdf)).StatusCode);
         var managerPage = WebUtility.HtmlDecode(await (await app.PageClientAsync(managerUser)).GetStringAsync($"/academy/learners/{learner.Id}/transcript"));
         Assert.Contains(done.Code, managerPage, StringComparison.Ordinal);
+        // The manager's list of officers links to it.
+        Assert.Contains($"/academy/learners/{learner.Id}/transcript", await (await app.PageClientAsync(managerUser)).GetStringAsync("/academy/manage"), StringComparison.Ordinal);
         var staff = await app.ClientForRoleAsync(HemisphereRole.Editor);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync(json)).StatusCode);
 
