@@ -107,6 +107,7 @@ public sealed partial class LocalizationTests
         foreach (var s in new[] { "valid", "revoked", "superseded", "unknown" }) used.Add("Certificates.Status." + s);
         foreach (var s in Hemisphere.Features.Academy.Certificates.Badges.BadgeStatus.All) used.Add("Badges.Status." + s);
         foreach (var c in Hemisphere.Features.Academy.Certificates.Badges.BadgeChecks.All) used.Add("Badges.Check." + c);
+        foreach (var x in Enum.GetValues<Hemisphere.Features.Academy.Accreditation.AccreditationStatus>()) used.Add("Accreditation.Status." + Hemisphere.Features.Academy.AcademyCodes.Code(x));
         Assert.True(used.Count > 100, "the key scan found too little: " + used.Count);
         var missing = used.Where(k => !english.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "Keys used in code but missing from SharedResource.resx: " + string.Join(", ", missing));

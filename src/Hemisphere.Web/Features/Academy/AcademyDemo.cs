@@ -8,7 +8,10 @@ namespace Hemisphere.Features.Academy;
 /// <summary>
 /// The academy of the demo: the one-month on-site police course and two virtual courses (self-paced community
 /// policing; a cohort on investigating trafficking in persons) with lessons in Spanish and English, three
-/// programmes, editions, and learners of several member states at every stage. Idempotent (by course code).
+/// programmes, editions, and learners of several member states at every stage. A university (the Universidade de São
+/// Paulo of the demo directory, added when missing) accredits the on-site course for 6 ECTS credits; a past on-site
+/// edition has three graduates whose completion events are in the outbox, so their certificates (and the train-the-trainer
+/// programme's certificates) are issued when the outbox runs. Idempotent (by course code).
 /// </summary>
 public static class AcademyDemo
 {
@@ -118,6 +121,51 @@ public static class AcademyDemo
         var community = Add(db, Community, now);
         var trafficking = Add(db, Trafficking, now);
         db.CoursePrerequisites.Add(new CoursePrerequisite { CourseId = onSite.Course.Id, RequiredCode = Community.Code });
+
+        var pastStart = today.AddDays(-27);
+        var pastEdition = new Edition
+        {
+            CourseId = onSite.Course.Id,
+            Name = "Tegucigalpa " + pastStart.Year + " (I)",
+            Mode = EditionMode.OnSite,
+            Language = "es",
+            Venue = "Academia Nacional de Policía (ANAPO)",
+            City = "Tegucigalpa",
+            CountryCode = "HN",
+            TimeZone = "America/Tegucigalpa",
+            StartsOn = pastStart,
+            EndsOn = pastStart.AddDays(26),
+            Seats = 30,
+            CreatedAt = now,
+        };
+        db.Editions.Add(pastEdition);
+        var university = await db.Institutions.FirstOrDefaultAsync(i => i.Kind == Directory.InstitutionKind.University && i.Name == "Universidade de São Paulo", ct);
+        if (university is null)
+        {
+            university = new Directory.Institution
+            {
+                Name = "Universidade de São Paulo",
+                Acronym = "USP",
+                Kind = Directory.InstitutionKind.University,
+                CountryCode = "BR",
+                Website = "https://www5.usp.br/",
+                SearchText = Platform.Search.TextFolding.Fold("Universidade de São Paulo", "USP"),
+            };
+            db.Institutions.Add(university);
+        }
+        db.Add(new Accreditation.CourseAccreditation
+        {
+            UniversityId = university.Id,
+            CourseId = onSite.Course.Id,
+            AgreementReference = "USP-OEA-DSP-2026-01",
+            Hours = OnSite.Hours,
+            Credits = 6,
+            CreditSystem = "ECTS",
+            ValidFrom = today.AddYears(-1),
+            Status = Accreditation.AccreditationStatus.Active,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
 
         AddProgramme(db, "programa-presencial", ProgrammeKind.OnSiteCourse, "Programa presencial de formación policial", "On-site police training programme",
             "El curso de un mes en la academia para los futuros instructores nacionales.", "The one-month course at the academy for future national instructors.", onSite.Course);
@@ -230,6 +278,32 @@ public static class AcademyDemo
                 foreach (var lesson in community.Lessons) db.LessonViews.Add(new LessonView { EnrolmentId = done.Id, LessonId = lesson.Id, ViewedAt = done.CompletedAt!.Value });
             if (i % 2 == 0) Enrol(officers[i], cohort, EnrolmentStatus.Enrolled, 20 + i * 5, 14);
             if (i < 5) Enrol(officers[i], onSiteEdition, i < 3 ? EnrolmentStatus.Enrolled : EnrolmentStatus.PendingApproval, 0, 3);
+        }
+        // Three graduates of the past on-site edition (they completed the online basics first); their completion
+        // events go through the outbox like any other, which issues their certificates (accredited by the university).
+        foreach (var (officer, grade) in officers.Where((_, i) => i % 4 != 0).Take(3).Zip(new[] { 92.5m, 88m, 95m }))
+        {
+            var at = new DateTimeOffset(pastEdition.EndsOn!.Value.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero);
+            var graduate = new Enrolment
+            {
+                EditionId = pastEdition.Id,
+                CourseId = onSite.Course.Id,
+                LearnerId = officer.Id,
+                CountryCode = officer.CountryCode,
+                InstitutionId = officer.InstitutionId,
+                Year = pastStart.Year,
+                Status = EnrolmentStatus.Completed,
+                Source = EnrolmentSource.Manager,
+                CreatedAt = at.AddDays(-40),
+                EnrolledAt = at.AddDays(-40),
+                CompletedAt = at,
+                ProgressPercent = 100,
+                Grade = grade,
+                LastActivityAt = at,
+            };
+            db.Enrolments.Add(graduate);
+            db.Outbox.Add(Platform.Outbox.OutboxMessage.Create(CourseCompleted.Kind,
+                new CourseCompleted(graduate.Id, officer.Id, officer.UserId, onSite.Course.Id, pastEdition.Id, OnSite.Hours, grade, at)));
         }
         if (learnerUser is not null)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hemisphere.Features.Academy.Certificates;
+using Hemisphere.Features.Academy.Programmes;
 using Hemisphere.Platform.Data;
 using Hemisphere.Platform.Notifications;
 using Hemisphere.Platform.Outbox;
@@ -10,9 +11,10 @@ namespace Hemisphere.Features.Academy;
 /// <summary>
 /// Carries out a <see cref="CourseCompleted"/> event: issues the certificate (one per enrolment), then tells the
 /// learner (when they have an account), linking to the certificate. Learning records hook in here. Idempotent: a
-/// redelivered event neither issues a second certificate nor notifies twice.
+/// redelivered event neither issues a second certificate nor notifies twice. When the course completes a programme, a
+/// programme-completion event is raised (its certificate is issued once, however often that event comes).
 /// </summary>
-public sealed class CompletionHandler(HemisphereDb db, Notifier notifier, CertificateService certificates) : IOutboxHandler
+public sealed class CompletionHandler(HemisphereDb db, Notifier notifier, CertificateService certificates, ProgrammeCompletion programmes) : IOutboxHandler
 {
     public string Kind => CourseCompleted.Kind;
 
@@ -20,6 +22,7 @@ public sealed class CompletionHandler(HemisphereDb db, Notifier notifier, Certif
     {
         var done = JsonSerializer.Deserialize<CourseCompleted>(message.Payload) ?? throw new InvalidOperationException("Empty completion event.");
         var certificate = await certificates.IssueAsync(done, ct);
+        if (certificate is not null) await programmes.RaiseAsync(done, ct);
         if ((certificate?.UserId ?? done.UserId) is not { } user) return;
         var url = certificate is null ? "/academy/my" : CertificateService.VerificationPath(certificate.Code);
         var key = "Notification.AcademyCompleted";

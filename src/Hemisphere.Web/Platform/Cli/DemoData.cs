@@ -74,6 +74,8 @@ public static class DemoData
         (HemisphereRole.Learner, "learner", "Demo Learner", null, null),
         (HemisphereRole.FocalPoint, "focalpoint", "Demo Focal Point", "PA", null),
         (HemisphereRole.InstitutionManager, "manager", "Demo Institution Manager", null, "pnc-gt"),
+        // University staff: the institution-manager role scoped to a university (see docs/decisions/0005-university-staff-role.md).
+        (HemisphereRole.InstitutionManager, "university", "Demo University Staff", null, "usp-br"),
         (HemisphereRole.Donor, "donor", "Demo Donor", null, null),
     ];
 

@@ -29,6 +29,23 @@ public sealed class AcademyDemoTests(Apps apps)
         }
         Assert.Equal(1, await app.WithDbAsync(db => db.Courses.CountAsync(c => c.Code == "POL-VIR-01")));
 
+        // The graduates of the past on-site edition get certificates through the outbox, carrying the university's accreditation,
+        // and those who took the online basics too get the train-the-trainer programme's certificate.
+        await app.WaitForOutboxDrainedAsync(TimeSpan.FromSeconds(60));
+        var onSite = await app.WithDbAsync(db => db.Courses.SingleAsync(c => c.Code == "POL-ONS-01"));
+        var certificates = await app.WithDbAsync(db => db.Certificates.AsNoTracking().Where(c => c.CourseId == onSite.Id).ToListAsync());
+        Assert.Equal(3, certificates.Count);
+        Assert.All(certificates, c =>
+        {
+            Assert.Equal("Universidade de São Paulo", c.AccreditingUniversity);
+            Assert.Equal(6m, c.Credits);
+            Assert.Equal("ECTS", c.CreditSystem);
+        });
+        var verification = await (await app.CreateClient().GetAsync($"/api/v1/certificates/{certificates[0].Code}/verification")).JsonAsync();
+        Assert.Equal("valid", verification.GetProperty("status").GetString());
+        var trainTheTrainer = await app.WithDbAsync(db => db.AcademyProgrammes.SingleAsync(p => p.Slug == "formacion-de-formadores"));
+        Assert.Equal(3, await app.WithDbAsync(db => db.Certificates.CountAsync(c => c.ProgrammeId == trainTheTrainer.Id)));
+
         var learner = await app.ClientForRoleAsync(HemisphereRole.Learner);
         var course = await (await learner.GetAsync("/api/v1/academy/courses/pol-vir-01-policia-comunitaria-fundamentos-curso-virtual")).JsonAsync();
         var editions = await (await learner.GetAsync($"/api/v1/academy/courses/{course.GetProperty("id").GetString()}/editions")).JsonAsync();

@@ -11,8 +11,9 @@ namespace Hemisphere.Features.Academy.Certificates;
 /// grade, edition), so the PDF, rendered on request, and the public verification page never change when the
 /// course or the edition is edited later. A reissue (after a name correction) makes a new certificate with a
 /// new code; the old one is superseded and points to it, so its verification page still answers.
-/// Accreditation (university and credits) is not built yet: when it is, its facts are added here and printed
-/// by <see cref="CertificatePdf"/> — nothing is printed about it until then.
+/// When an active accreditation covers the completion date, the university, credits and agreement reference are
+/// copied in as facts at issue too. A programme certificate (<see cref="ProgrammeId"/> set) certifies every course
+/// of a programme: it has no enrolment, course or edition, and its title and hours are the programme's.
 /// </summary>
 public sealed class Certificate : IAudited
 {
@@ -21,29 +22,40 @@ public sealed class Certificate : IAudited
     /// <summary>25 characters of Crockford base32 from a cryptographic generator (125 bits): unguessable; unique.</summary>
     public string Code { get; set; } = "";
 
-    /// <summary>Unique among the certificates that are not superseded: one live certificate per enrolment.</summary>
-    public Guid EnrolmentId { get; set; }
+    /// <summary>Unique among the certificates that are not superseded: one live certificate per enrolment. Null for a programme certificate.</summary>
+    public Guid? EnrolmentId { get; set; }
     public Guid LearnerId { get; set; }
     public Guid? UserId { get; set; }
-    public Guid CourseId { get; set; }
-    public Guid EditionId { get; set; }
+    public Guid? CourseId { get; set; }
+    public Guid? EditionId { get; set; }
+
+    /// <summary>Set on a programme certificate: one live one per learner and programme.</summary>
+    public Guid? ProgrammeId { get; set; }
 
     public string HolderName { get; set; } = "";
 
-    /// <summary>The course's title in the certificate's language, and in English.</summary>
+    /// <summary>The course's (or programme's) title in the certificate's language, and in English.</summary>
     public string CourseTitle { get; set; } = "";
     public string CourseTitleEn { get; set; } = "";
     public string CourseCode { get; set; } = "";
     public decimal Hours { get; set; }
     public decimal? Grade { get; set; }
 
-    public EditionMode EditionMode { get; set; }
+    /// <summary>Null for a programme certificate.</summary>
+    public EditionMode? EditionMode { get; set; }
     public string EditionName { get; set; } = "";
 
     /// <summary>On-site: venue, city and country as one line.</summary>
     public string? EditionVenue { get; set; }
     public DateOnly? EditionStartsOn { get; set; }
     public DateOnly? EditionEndsOn { get; set; }
+
+    /// <summary>The accreditation in force at completion, and its facts as they were at issue (null without one).</summary>
+    public Guid? AccreditationId { get; set; }
+    public string? AccreditingUniversity { get; set; }
+    public decimal? Credits { get; set; }
+    public string? CreditSystem { get; set; }
+    public string? AgreementReference { get; set; }
 
     /// <summary>The holder's language (en, es, pt, fr): the PDF is written in it.</summary>
     public string Language { get; set; } = "en";
@@ -67,6 +79,7 @@ public sealed class Certificate : IAudited
 
     public bool IsRevoked => RevokedAt is not null;
     public bool IsSuperseded => SupersededById is not null;
+    public bool IsProgramme => ProgrammeId is not null;
 
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     public const int CodeLength = 25;
@@ -96,6 +109,13 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.HasIndex(x => x.Code).IsUnique();
         // One live certificate per enrolment: a redelivered or concurrent completion event cannot make a second.
         b.HasIndex(x => x.EnrolmentId).IsUnique().HasFilter("\"SupersededById\" IS NULL");
+        // One live certificate per learner and programme: a redelivered programme-completion event cannot make a second.
+        b.HasIndex(x => new { x.LearnerId, x.ProgrammeId }).IsUnique().HasFilter("\"SupersededById\" IS NULL AND \"ProgrammeId\" IS NOT NULL");
+        b.HasOne<AcademyProgramme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.AccreditingUniversity).HasMaxLength(300);
+        b.Property(x => x.Credits).HasPrecision(7, 2);
+        b.Property(x => x.CreditSystem).HasMaxLength(Accreditation.AccreditationLimits.CreditSystem);
+        b.Property(x => x.AgreementReference).HasMaxLength(Accreditation.AccreditationLimits.Reference);
         b.HasIndex(x => x.UserId);
         b.HasIndex(x => x.LearnerId);
         b.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
@@ -114,5 +134,6 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.Property(x => x.Signatories).HasMaxLength(2000);
         b.Ignore(x => x.IsRevoked);
         b.Ignore(x => x.IsSuperseded);
+        b.Ignore(x => x.IsProgramme);
     }
 }

@@ -48,7 +48,8 @@ public sealed class CertificatePdf(IStringLocalizer<SharedResource> l, IConfigur
         return stream.ToArray();
     }
 
-    private SKTypeface? LoadTypeface(bool bold)
+    /// <summary>The embedded font (the transcript's PDF uses it too); null for a bold face when there is none.</summary>
+    internal SKTypeface? LoadTypeface(bool bold)
     {
         var configured = config.GetSection("Academy:Certificates:Fonts").Get<string[]>() ?? [];
         foreach (var path in configured.Concat(DefaultFonts))
@@ -89,7 +90,7 @@ public sealed class CertificatePdf(IStringLocalizer<SharedResource> l, IConfigur
         y += 42;
         foreach (var line in Wrap(c.HolderName, name, Width - 160)) { canvas.DrawText(line, centre, y, SKTextAlign.Center, name, ink); y += 36; }
         y += 4;
-        canvas.DrawText(l["Certificates.PdfCompleted"], centre, y, SKTextAlign.Center, body, muted);
+        canvas.DrawText(c.IsProgramme ? l["Certificates.PdfCompletedProgramme"] : l["Certificates.PdfCompleted"], centre, y, SKTextAlign.Center, body, muted);
         y += 30;
         foreach (var line in Wrap(c.CourseTitle, title, Width - 160)) { canvas.DrawText(line, centre, y, SKTextAlign.Center, title, ink); y += 24; }
         y += 10;
@@ -98,10 +99,14 @@ public sealed class CertificatePdf(IStringLocalizer<SharedResource> l, IConfigur
         if (c.Grade is { } grade) facts.Add(l["Certificates.PdfGrade", grade.ToString("0.##", CultureInfo.CurrentCulture)]);
         canvas.DrawText(string.Join("  ·  ", facts), centre, y, SKTextAlign.Center, body, ink);
         y += 22;
-        foreach (var line in Wrap(EditionLine(c), body, Width - 160)) { canvas.DrawText(line, centre, y, SKTextAlign.Center, body, ink); y += 20; }
+        if (!c.IsProgramme) foreach (var line in Wrap(EditionLine(c), body, Width - 160)) { canvas.DrawText(line, centre, y, SKTextAlign.Center, body, ink); y += 20; }
         canvas.DrawText(l["Certificates.PdfIssued", c.IssuedAt.ToString("D", CultureInfo.CurrentCulture)], centre, y, SKTextAlign.Center, body, ink);
         y += 20;
-        // Accreditation (accrediting university and credits) is not built yet: its line goes here when it is.
+        if (c.AccreditingUniversity is { } university)
+        {
+            var credits = l["Certificates.PdfAccreditation", university, (c.Credits ?? 0).ToString("0.##", CultureInfo.CurrentCulture), c.CreditSystem ?? "", c.AgreementReference ?? ""];
+            foreach (var line in Wrap(credits, body, Width - 160)) { canvas.DrawText(line, centre, y, SKTextAlign.Center, body, ink); y += 20; }
+        }
         if (c.IsRevoked) canvas.DrawText(l["Certificates.PdfRevoked", c.RevokedAt!.Value.ToString("D", CultureInfo.CurrentCulture)], centre, y + 6, SKTextAlign.Center, title, alert);
         else if (c.IsSuperseded) canvas.DrawText(l["Certificates.PdfSuperseded", newerCode is null ? "" : Certificate.Display(newerCode)], centre, y + 6, SKTextAlign.Center, title, alert);
 
@@ -150,7 +155,8 @@ public sealed class CertificatePdf(IStringLocalizer<SharedResource> l, IConfigur
                 if (matrix[row][col]) canvas.DrawRect(left + col * cell, top + row * cell, cell + 0.01f, cell + 0.01f, paint);
     }
 
-    private static List<string> Wrap(string text, SKFont font, float width)
+    /// <summary>Up to three lines of at most <paramref name="width"/> points, broken between words.</summary>
+    internal static List<string> Wrap(string text, SKFont font, float width, int maxLines = 3)
     {
         var lines = new List<string>();
         var current = "";
@@ -161,6 +167,6 @@ public sealed class CertificatePdf(IStringLocalizer<SharedResource> l, IConfigur
             else current = candidate;
         }
         if (current.Length > 0) lines.Add(current);
-        return lines.Take(3).ToList();
+        return lines.Take(maxLines).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using Hemisphere.Features.Academy.Accreditation;
 using Hemisphere.Platform.Api;
 using Hemisphere.Platform.Audit;
 using Hemisphere.Platform.Data;
@@ -20,18 +21,30 @@ public sealed class CertificateOptions
     internal static readonly string[] DefaultSignatories = ["Director, Department of Public Security"];
 }
 
-/// <summary>What anyone may learn from a code: its state and the minimum facts (no grade, e-mail, identifier or institution).</summary>
+/// <summary>
+/// What anyone may learn from a code: its state and the minimum facts (no grade, e-mail, identifier or institution).
+/// Kind: course | programme (a programme certificate has no edition; its title and hours are the programme's).
+/// </summary>
 public sealed record VerificationDto(
     string Code, string Status, string? HolderName, string? CourseTitle, string? CourseTitleEn, DateTimeOffset? IssuedAt, DateTimeOffset? CompletedAt,
     decimal? Hours, EditionMode? EditionMode, string? EditionVenue, DateOnly? EditionStartsOn, DateOnly? EditionEndsOn,
-    DateTimeOffset? RevokedAt, string? SupersededBy, string? SupersededByUrl, string? PreviousCode);
+    DateTimeOffset? RevokedAt, string? SupersededBy, string? SupersededByUrl, string? PreviousCode, string? Kind = null,
+    CertificateAccreditationDto? Accreditation = null);
+
+/// <summary>The accreditation a certificate carries, as it was at issue: the university, the credits and the agreement.</summary>
+public sealed record CertificateAccreditationDto(string University, decimal Credits, string CreditSystem, string AgreementReference)
+{
+    public static CertificateAccreditationDto? Of(Certificate c) =>
+        c.AccreditingUniversity is { } u ? new(u, c.Credits ?? 0, c.CreditSystem ?? "", c.AgreementReference ?? "") : null;
+}
 
 /// <summary>The whole record, for staff (with the private revocation reason) and for the holder's link list.</summary>
 public sealed record CertificateDto(
-    Guid Id, string Code, string Status, Guid EnrolmentId, Guid LearnerId, string HolderName, string CourseTitle, string CourseTitleEn, string CourseCode,
-    decimal Hours, decimal? Grade, EditionMode EditionMode, string EditionName, string? EditionVenue, DateOnly? EditionStartsOn, DateOnly? EditionEndsOn,
+    Guid Id, string Code, string Status, Guid? EnrolmentId, Guid LearnerId, string HolderName, string CourseTitle, string CourseTitleEn, string CourseCode,
+    decimal Hours, decimal? Grade, EditionMode? EditionMode, string EditionName, string? EditionVenue, DateOnly? EditionStartsOn, DateOnly? EditionEndsOn,
     string Language, DateTimeOffset CompletedAt, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, string? RevocationReason, Guid? RevokedBy,
-    string? SupersededBy, string? PreviousCode, string Signatories, string PdfUrl, string VerificationUrl);
+    string? SupersededBy, string? PreviousCode, string Signatories, string PdfUrl, string VerificationUrl, string Kind = "course", Guid? ProgrammeId = null,
+    CertificateAccreditationDto? Accreditation = null);
 
 public sealed record RevokeInput(string? Reason);
 
@@ -71,6 +84,8 @@ public sealed class CertificateService(HemisphereDb db, AuditLog audit, TimeProv
             ? await db.Users.Where(x => x.Id == u).Select(x => x.PreferredLanguage).FirstOrDefaultAsync(ct) ?? edition.Language
             : edition.Language;
         language = Languages.Normalize(language);
+        var completedAt = enrolment.CompletedAt ?? done.CompletedAt;
+        var accreditation = await AccreditationService.InForceAsync(db, course.Id, null, DateOnly.FromDateTime(completedAt.UtcDateTime), ct);
         var venue = edition.Mode == EditionMode.OnSite
             ? string.Join(", ", new[] { edition.Venue, edition.City, edition.CountryCode }.Where(s => !string.IsNullOrWhiteSpace(s)))
             : null;
@@ -94,9 +109,14 @@ public sealed class CertificateService(HemisphereDb db, AuditLog audit, TimeProv
             EditionStartsOn = edition.StartsOn,
             EditionEndsOn = edition.EndsOn,
             Language = language,
-            CompletedAt = enrolment.CompletedAt ?? done.CompletedAt,
+            CompletedAt = completedAt,
             IssuedAt = clock.GetUtcNow(),
             Signatories = SignatoriesNow(),
+            AccreditationId = accreditation?.AccreditationId,
+            AccreditingUniversity = accreditation?.University,
+            Credits = accreditation?.Credits,
+            CreditSystem = accreditation?.CreditSystem,
+            AgreementReference = accreditation?.AgreementReference,
         };
         db.Certificates.Add(certificate);
         enrolment.CertifiedAt = certificate.IssuedAt;
@@ -117,7 +137,7 @@ public sealed class CertificateService(HemisphereDb db, AuditLog audit, TimeProv
     private Task<Certificate?> LiveForEnrolmentAsync(Guid enrolmentId, CancellationToken ct) =>
         db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.EnrolmentId == enrolmentId && c.SupersededById == null, ct);
 
-    private string SignatoriesNow()
+    internal string SignatoriesNow()
     {
         var configured = config.GetSection("Academy:Certificates:Signatories").Get<string[]>();
         var lines = (configured is { Length: > 0 } ? configured : CertificateOptions.DefaultSignatories).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim());
@@ -149,8 +169,8 @@ public sealed class CertificateService(HemisphereDb db, AuditLog audit, TimeProv
         if (actor.UserId is not { } me) return new Dictionary<Guid, string>();
         var learnerIds = db.Learners.Where(x => x.UserId == me).Select(x => x.Id);
         return await db.Certificates.AsNoTracking()
-            .Where(c => c.SupersededById == null && (c.UserId == me || learnerIds.Contains(c.LearnerId)))
-            .ToDictionaryAsync(c => c.EnrolmentId, c => c.Code, ct);
+            .Where(c => c.SupersededById == null && c.EnrolmentId != null && (c.UserId == me || learnerIds.Contains(c.LearnerId)))
+            .ToDictionaryAsync(c => c.EnrolmentId!.Value, c => c.Code, ct);
     }
 
     /// <summary>
@@ -161,14 +181,17 @@ public sealed class CertificateService(HemisphereDb db, AuditLog audit, TimeProv
     {
         var normalized = Certificate.Normalize(code);
         var c = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(x => x.Code == normalized, ct);
-        if (c is null) return new VerificationDto(normalized, CertificateStatus.Unknown, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        if (c is null) return new VerificationDto(normalized, CertificateStatus.Unknown, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         var newer = c.SupersededById is { } n ? await db.Certificates.Where(x => x.Id == n).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
         var previous = c.PreviousId is { } p ? await db.Certificates.Where(x => x.Id == p).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
         return new VerificationDto(c.Code, CertificateStatus.Of(c), c.HolderName, c.CourseTitle, c.CourseTitleEn, c.IssuedAt, c.CompletedAt, c.Hours,
-            c.EditionMode, c.EditionVenue, c.EditionStartsOn, c.EditionEndsOn, c.RevokedAt, newer, newer is null ? null : VerificationPath(newer), previous);
+            c.EditionMode, c.EditionVenue, c.EditionStartsOn, c.EditionEndsOn, c.RevokedAt, newer, newer is null ? null : VerificationPath(newer), previous,
+            KindOf(c), CertificateAccreditationDto.Of(c));
     }
 
     public static string VerificationPath(string code) => "/verify/" + code;
+
+    public static string KindOf(Certificate c) => c.IsProgramme ? "programme" : "course";
 
     public static string PdfPath(string code) => $"/academy/certificates/{code}.pdf";
 
@@ -187,7 +210,8 @@ public sealed class CertificateService(HemisphereDb db, AuditLog audit, TimeProv
         var previous = c.PreviousId is { } p ? await db.Certificates.Where(x => x.Id == p).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
         return new CertificateDto(c.Id, c.Code, CertificateStatus.Of(c), c.EnrolmentId, c.LearnerId, c.HolderName, c.CourseTitle, c.CourseTitleEn, c.CourseCode,
             c.Hours, c.Grade, c.EditionMode, c.EditionName, c.EditionVenue, c.EditionStartsOn, c.EditionEndsOn, c.Language, c.CompletedAt, c.IssuedAt,
-            c.RevokedAt, c.RevocationReason, c.RevokedBy, newer, previous, c.Signatories, PdfPath(c.Code), VerificationPath(c.Code));
+            c.RevokedAt, c.RevocationReason, c.RevokedBy, newer, previous, c.Signatories, PdfPath(c.Code), VerificationPath(c.Code),
+            KindOf(c), c.ProgrammeId, CertificateAccreditationDto.Of(c));
     }
 
     /// <summary>Staff revoke a live certificate with a reason (private; kept in the record and the audit log).</summary>
@@ -239,6 +263,7 @@ public sealed class CertificateService(HemisphereDb db, AuditLog audit, TimeProv
                 UserId = old.UserId,
                 CourseId = old.CourseId,
                 EditionId = old.EditionId,
+                ProgrammeId = old.ProgrammeId,
                 HolderName = holder,
                 CourseTitle = old.CourseTitle,
                 CourseTitleEn = old.CourseTitleEn,
@@ -255,6 +280,11 @@ public sealed class CertificateService(HemisphereDb db, AuditLog audit, TimeProv
                 IssuedAt = clock.GetUtcNow(),
                 PreviousId = old.Id,
                 Signatories = SignatoriesNow(),
+                AccreditationId = old.AccreditationId,
+                AccreditingUniversity = old.AccreditingUniversity,
+                Credits = old.Credits,
+                CreditSystem = old.CreditSystem,
+                AgreementReference = old.AgreementReference,
             };
             // The old one stops being live first, so the one-live-certificate index admits the new one.
             old.SupersededById = fresh.Id;

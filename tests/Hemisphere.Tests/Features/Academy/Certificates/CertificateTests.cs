@@ -83,7 +83,7 @@ public sealed class CertificateTests(Apps apps)
         Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == user.Id && n.Kind == "academy.completed" && n.Url == "/verify/" + code)));
 
         // Delivered again, and twice at once: still one.
-        var done = new CourseCompleted(enrolmentId, certificate.LearnerId, user.Id, certificate.CourseId, certificate.EditionId, 10, 87.5m, certificate.CompletedAt);
+        var done = new CourseCompleted(enrolmentId, certificate.LearnerId, user.Id, certificate.CourseId!.Value, certificate.EditionId!.Value, 10, 87.5m, certificate.CompletedAt);
         async Task<string?> IssueAsync()
         {
             await using var scope = app.Services.CreateAsyncScope();

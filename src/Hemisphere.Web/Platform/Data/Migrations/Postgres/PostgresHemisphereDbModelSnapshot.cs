@@ -102,6 +102,78 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     b.ToTable("AcademyProgrammes", (string)null);
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Academy.Accreditation.CourseAccreditation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgreementFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgreementReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreditSystem")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("Credits")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<Guid?>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("UniversityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementFileId");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("UniversityId");
+
+                    b.ToTable("AcademyAccreditations", (string)null);
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Academy.Attendance", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -201,6 +273,17 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AccreditationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccreditingUniversity")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("AgreementReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(25)
@@ -214,7 +297,7 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<Guid>("CourseId")
+                    b.Property<Guid?>("CourseId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("CourseTitle")
@@ -227,14 +310,21 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("CreditSystem")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("Credits")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
                     b.Property<DateOnly?>("EditionEndsOn")
                         .HasColumnType("date");
 
-                    b.Property<Guid>("EditionId")
+                    b.Property<Guid?>("EditionId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("EditionMode")
-                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
@@ -250,7 +340,7 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.Property<Guid>("EnrolmentId")
+                    b.Property<Guid?>("EnrolmentId")
                         .HasColumnType("uuid");
 
                     b.Property<decimal?>("Grade")
@@ -278,6 +368,9 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("PreviousId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProgrammeId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("RevocationReason")
@@ -312,7 +405,13 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("LearnerId");
 
+                    b.HasIndex("ProgrammeId");
+
                     b.HasIndex("UserId");
+
+                    b.HasIndex("LearnerId", "ProgrammeId")
+                        .IsUnique()
+                        .HasFilter("\"SupersededById\" IS NULL AND \"ProgrammeId\" IS NOT NULL");
 
                     b.ToTable("Certificates", (string)null);
                 });
@@ -3975,6 +4074,30 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Academy.Accreditation.CourseAccreditation", b =>
+                {
+                    b.HasOne("Hemisphere.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Hemisphere.Features.Academy.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Hemisphere.Features.Academy.AcademyProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Hemisphere.Features.Directory.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("UniversityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Academy.Attendance", b =>
                 {
                     b.HasOne("Hemisphere.Features.Academy.Enrolment", null)
@@ -4004,14 +4127,18 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     b.HasOne("Hemisphere.Features.Academy.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Hemisphere.Features.Academy.Learner", null)
                         .WithMany()
                         .HasForeignKey("LearnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Hemisphere.Features.Academy.AcademyProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Hemisphere.Features.Academy.CourseModule", b =>

@@ -97,6 +97,78 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.ToTable("AcademyProgrammes", (string)null);
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Academy.Accreditation.CourseAccreditation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgreementFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditSystem")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Credits")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UniversityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementFileId");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("UniversityId");
+
+                    b.ToTable("AcademyAccreditations", (string)null);
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Academy.Attendance", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -194,6 +266,17 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AccreditationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccreditingUniversity")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(25)
@@ -207,7 +290,7 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CourseId")
+                    b.Property<Guid?>("CourseId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CourseTitle")
@@ -220,14 +303,21 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreditSystem")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Credits")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("REAL");
+
                     b.Property<DateOnly?>("EditionEndsOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("EditionId")
+                    b.Property<Guid?>("EditionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EditionMode")
-                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
@@ -243,7 +333,7 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("EnrolmentId")
+                    b.Property<Guid?>("EnrolmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("Grade")
@@ -271,6 +361,9 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PreviousId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProgrammeId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RevocationReason")
@@ -305,7 +398,13 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("LearnerId");
 
+                    b.HasIndex("ProgrammeId");
+
                     b.HasIndex("UserId");
+
+                    b.HasIndex("LearnerId", "ProgrammeId")
+                        .IsUnique()
+                        .HasFilter("\"SupersededById\" IS NULL AND \"ProgrammeId\" IS NOT NULL");
 
                     b.ToTable("Certificates", (string)null);
                 });
@@ -3946,6 +4045,30 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Academy.Accreditation.CourseAccreditation", b =>
+                {
+                    b.HasOne("Hemisphere.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Hemisphere.Features.Academy.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Hemisphere.Features.Academy.AcademyProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Hemisphere.Features.Directory.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("UniversityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Academy.Attendance", b =>
                 {
                     b.HasOne("Hemisphere.Features.Academy.Enrolment", null)
@@ -3975,14 +4098,18 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.HasOne("Hemisphere.Features.Academy.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Hemisphere.Features.Academy.Learner", null)
                         .WithMany()
                         .HasForeignKey("LearnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Hemisphere.Features.Academy.AcademyProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Hemisphere.Features.Academy.CourseModule", b =>

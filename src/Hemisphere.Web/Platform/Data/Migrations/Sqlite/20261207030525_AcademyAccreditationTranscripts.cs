@@ -1,0 +1,265 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hemisphere.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AcademyAccreditationTranscripts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<Guid>(
+                name: "EnrolmentId",
+                table: "Certificates",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "TEXT");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "EditionMode",
+                table: "Certificates",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 20);
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "EditionId",
+                table: "Certificates",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "TEXT");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "CourseId",
+                table: "Certificates",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "TEXT");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "AccreditationId",
+                table: "Certificates",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AccreditingUniversity",
+                table: "Certificates",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AgreementReference",
+                table: "Certificates",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CreditSystem",
+                table: "Certificates",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "Credits",
+                table: "Certificates",
+                type: "REAL",
+                precision: 7,
+                scale: 2,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ProgrammeId",
+                table: "Certificates",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "AcademyAccreditations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UniversityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CourseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AgreementReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AgreementFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Hours = table.Column<double>(type: "REAL", precision: 7, scale: 2, nullable: false),
+                    Credits = table.Column<double>(type: "REAL", precision: 7, scale: 2, nullable: false),
+                    CreditSystem = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AcademyAccreditations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AcademyAccreditations_AcademyProgrammes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "AcademyProgrammes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AcademyAccreditations_Courses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "Courses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AcademyAccreditations_Institutions_UniversityId",
+                        column: x => x.UniversityId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AcademyAccreditations_StoredFiles_AgreementFileId",
+                        column: x => x.AgreementFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_LearnerId_ProgrammeId",
+                table: "Certificates",
+                columns: new[] { "LearnerId", "ProgrammeId" },
+                unique: true,
+                filter: "\"SupersededById\" IS NULL AND \"ProgrammeId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_ProgrammeId",
+                table: "Certificates",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcademyAccreditations_AgreementFileId",
+                table: "AcademyAccreditations",
+                column: "AgreementFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcademyAccreditations_CourseId",
+                table: "AcademyAccreditations",
+                column: "CourseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcademyAccreditations_ProgrammeId",
+                table: "AcademyAccreditations",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcademyAccreditations_UniversityId",
+                table: "AcademyAccreditations",
+                column: "UniversityId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Certificates_AcademyProgrammes_ProgrammeId",
+                table: "Certificates",
+                column: "ProgrammeId",
+                principalTable: "AcademyProgrammes",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Certificates_AcademyProgrammes_ProgrammeId",
+                table: "Certificates");
+
+            migrationBuilder.DropTable(
+                name: "AcademyAccreditations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Certificates_LearnerId_ProgrammeId",
+                table: "Certificates");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Certificates_ProgrammeId",
+                table: "Certificates");
+
+            migrationBuilder.DropColumn(
+                name: "AccreditationId",
+                table: "Certificates");
+
+            migrationBuilder.DropColumn(
+                name: "AccreditingUniversity",
+                table: "Certificates");
+
+            migrationBuilder.DropColumn(
+                name: "AgreementReference",
+                table: "Certificates");
+
+            migrationBuilder.DropColumn(
+                name: "CreditSystem",
+                table: "Certificates");
+
+            migrationBuilder.DropColumn(
+                name: "Credits",
+                table: "Certificates");
+
+            migrationBuilder.DropColumn(
+                name: "ProgrammeId",
+                table: "Certificates");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "EnrolmentId",
+                table: "Certificates",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "TEXT",
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "EditionMode",
+                table: "Certificates",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 20,
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "EditionId",
+                table: "Certificates",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "TEXT",
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "CourseId",
+                table: "Certificates",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "TEXT",
+                oldNullable: true);
+        }
+    }
+}
