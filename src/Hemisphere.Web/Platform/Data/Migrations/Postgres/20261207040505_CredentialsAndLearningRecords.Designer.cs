@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hemisphere.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHemisphereDb))]
-    [Migration("20261207031010_AcademyAccreditationTranscripts")]
-    partial class AcademyAccreditationTranscripts
+    [Migration("20261207040505_CredentialsAndLearningRecords")]
+    partial class CredentialsAndLearningRecords
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -201,6 +201,73 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     b.HasIndex("EnrolmentId");
 
                     b.ToTable("Attendances", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Badges.BadgeSigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Algorithm")
+                        .IsUnique()
+                        .HasDatabaseName("IX_BadgeSigningKeys_Current")
+                        .HasFilter("\"RetiredAt\" IS NULL");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.ToTable("BadgeSigningKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Badges.BadgeStatusEntry", b =>
+                {
+                    b.Property<int>("Index")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Index"));
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("CertificateId")
+                        .IsUnique();
+
+                    b.ToTable("BadgeStatusEntries", (string)null);
                 });
 
             modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Certificate", b =>
@@ -652,6 +719,9 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("CertifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -721,11 +791,11 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("CountryCode", "LearnerId");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CountryCode", "LearnerId"), new[] { "Status", "LastActivityAt", "Year" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CountryCode", "LearnerId"), new[] { "Status", "LastActivityAt", "Year", "CertifiedAt" });
 
                     b.HasIndex("CourseId", "LearnerId");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CourseId", "LearnerId"), new[] { "Status", "LastActivityAt", "Year" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CourseId", "LearnerId"), new[] { "Status", "LastActivityAt", "Year", "CertifiedAt" });
 
                     b.HasIndex("CourseId", "Status");
 
@@ -734,11 +804,11 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("InstitutionId", "LearnerId");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("InstitutionId", "LearnerId"), new[] { "Status", "LastActivityAt", "Year" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("InstitutionId", "LearnerId"), new[] { "Status", "LastActivityAt", "Year", "CertifiedAt" });
 
                     b.HasIndex("LearnerId", "Status");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("LearnerId", "Status"), new[] { "LastActivityAt", "Year" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("LearnerId", "Status"), new[] { "LastActivityAt", "Year", "CertifiedAt" });
 
                     b.HasIndex("CountryCode", "Year", "Status");
 
@@ -4042,6 +4112,15 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     b.HasOne("Hemisphere.Features.Academy.EditionSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Badges.BadgeStatusEntry", b =>
+                {
+                    b.HasOne("Hemisphere.Features.Academy.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

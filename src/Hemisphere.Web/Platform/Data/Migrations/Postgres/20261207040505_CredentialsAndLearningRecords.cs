@@ -1,16 +1,39 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace Hemisphere.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AcademyAccreditationTranscripts : Migration
+    public partial class CredentialsAndLearningRecords : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_CountryCode_LearnerId",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_CourseId_LearnerId",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_InstitutionId_LearnerId",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_LearnerId_Status",
+                table: "Enrolments");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "CertifiedAt",
+                table: "Enrolments",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AlterColumn<Guid>(
                 name: "EnrolmentId",
                 table: "Certificates",
@@ -136,6 +159,67 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "BadgeSigningKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    KeyId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Algorithm = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    PublicJwk = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ProtectedPrivateKey = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BadgeSigningKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BadgeStatusEntries",
+                columns: table => new
+                {
+                    Index = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CertificateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BadgeStatusEntries", x => x.Index);
+                    table.ForeignKey(
+                        name: "FK_BadgeStatusEntries_Certificates_CertificateId",
+                        column: x => x.CertificateId,
+                        principalTable: "Certificates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_CountryCode_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "CountryCode", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year", "CertifiedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_CourseId_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "CourseId", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year", "CertifiedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_InstitutionId_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "InstitutionId", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year", "CertifiedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_LearnerId_Status",
+                table: "Enrolments",
+                columns: new[] { "LearnerId", "Status" })
+                .Annotation("Npgsql:IndexInclude", new[] { "LastActivityAt", "Year", "CertifiedAt" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Certificates_LearnerId_ProgrammeId",
                 table: "Certificates",
@@ -168,6 +252,25 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                 table: "AcademyAccreditations",
                 column: "UniversityId");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_BadgeSigningKeys_Current",
+                table: "BadgeSigningKeys",
+                column: "Algorithm",
+                unique: true,
+                filter: "\"RetiredAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BadgeSigningKeys_KeyId",
+                table: "BadgeSigningKeys",
+                column: "KeyId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BadgeStatusEntries_CertificateId",
+                table: "BadgeStatusEntries",
+                column: "CertificateId",
+                unique: true);
+
             migrationBuilder.AddForeignKey(
                 name: "FK_Certificates_AcademyProgrammes_ProgrammeId",
                 table: "Certificates",
@@ -175,6 +278,16 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                 principalTable: "AcademyProgrammes",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
+
+            // Enrolments whose live certificate was issued before the CertifiedAt column existed are certified from the day it was issued.
+            migrationBuilder.Sql("""
+                UPDATE "Enrolments" SET "CertifiedAt" = (
+                    SELECT c."IssuedAt" FROM "Certificates" c
+                    WHERE c."EnrolmentId" = "Enrolments"."Id" AND c."SupersededById" IS NULL AND c."RevokedAt" IS NULL)
+                WHERE EXISTS (
+                    SELECT 1 FROM "Certificates" c
+                    WHERE c."EnrolmentId" = "Enrolments"."Id" AND c."SupersededById" IS NULL AND c."RevokedAt" IS NULL);
+                """);
         }
 
         /// <inheritdoc />
@@ -187,6 +300,28 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "AcademyAccreditations");
 
+            migrationBuilder.DropTable(
+                name: "BadgeSigningKeys");
+
+            migrationBuilder.DropTable(
+                name: "BadgeStatusEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_CountryCode_LearnerId",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_CourseId_LearnerId",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_InstitutionId_LearnerId",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_LearnerId_Status",
+                table: "Enrolments");
+
             migrationBuilder.DropIndex(
                 name: "IX_Certificates_LearnerId_ProgrammeId",
                 table: "Certificates");
@@ -194,6 +329,10 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Certificates_ProgrammeId",
                 table: "Certificates");
+
+            migrationBuilder.DropColumn(
+                name: "CertifiedAt",
+                table: "Enrolments");
 
             migrationBuilder.DropColumn(
                 name: "AccreditationId",
@@ -260,6 +399,30 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                 oldClrType: typeof(Guid),
                 oldType: "uuid",
                 oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_CountryCode_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "CountryCode", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_CourseId_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "CourseId", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_InstitutionId_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "InstitutionId", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_LearnerId_Status",
+                table: "Enrolments",
+                columns: new[] { "LearnerId", "Status" })
+                .Annotation("Npgsql:IndexInclude", new[] { "LastActivityAt", "Year" });
         }
     }
 }

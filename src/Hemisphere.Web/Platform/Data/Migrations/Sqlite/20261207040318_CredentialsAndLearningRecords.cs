@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Hemisphere.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AcademyAccreditationTranscripts : Migration
+    public partial class CredentialsAndLearningRecords : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "CertifiedAt",
+                table: "Enrolments",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AlterColumn<Guid>(
                 name: "EnrolmentId",
                 table: "Certificates",
@@ -136,6 +142,43 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "BadgeSigningKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Algorithm = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PublicJwk = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProtectedPrivateKey = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BadgeSigningKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BadgeStatusEntries",
+                columns: table => new
+                {
+                    Index = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CertificateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BadgeStatusEntries", x => x.Index);
+                    table.ForeignKey(
+                        name: "FK_BadgeStatusEntries_Certificates_CertificateId",
+                        column: x => x.CertificateId,
+                        principalTable: "Certificates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Certificates_LearnerId_ProgrammeId",
                 table: "Certificates",
@@ -168,6 +211,25 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 table: "AcademyAccreditations",
                 column: "UniversityId");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_BadgeSigningKeys_Current",
+                table: "BadgeSigningKeys",
+                column: "Algorithm",
+                unique: true,
+                filter: "\"RetiredAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BadgeSigningKeys_KeyId",
+                table: "BadgeSigningKeys",
+                column: "KeyId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BadgeStatusEntries_CertificateId",
+                table: "BadgeStatusEntries",
+                column: "CertificateId",
+                unique: true);
+
             migrationBuilder.AddForeignKey(
                 name: "FK_Certificates_AcademyProgrammes_ProgrammeId",
                 table: "Certificates",
@@ -175,6 +237,16 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 principalTable: "AcademyProgrammes",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
+
+            // Enrolments whose live certificate was issued before the CertifiedAt column existed are certified from the day it was issued.
+            migrationBuilder.Sql("""
+                UPDATE "Enrolments" SET "CertifiedAt" = (
+                    SELECT c."IssuedAt" FROM "Certificates" c
+                    WHERE c."EnrolmentId" = "Enrolments"."Id" AND c."SupersededById" IS NULL AND c."RevokedAt" IS NULL)
+                WHERE EXISTS (
+                    SELECT 1 FROM "Certificates" c
+                    WHERE c."EnrolmentId" = "Enrolments"."Id" AND c."SupersededById" IS NULL AND c."RevokedAt" IS NULL);
+                """);
         }
 
         /// <inheritdoc />
@@ -187,6 +259,12 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "AcademyAccreditations");
 
+            migrationBuilder.DropTable(
+                name: "BadgeSigningKeys");
+
+            migrationBuilder.DropTable(
+                name: "BadgeStatusEntries");
+
             migrationBuilder.DropIndex(
                 name: "IX_Certificates_LearnerId_ProgrammeId",
                 table: "Certificates");
@@ -194,6 +272,10 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Certificates_ProgrammeId",
                 table: "Certificates");
+
+            migrationBuilder.DropColumn(
+                name: "CertifiedAt",
+                table: "Enrolments");
 
             migrationBuilder.DropColumn(
                 name: "AccreditationId",

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hemisphere.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHemisphereDb))]
-    [Migration("20261207024953_AcademyDashboardCertified")]
-    partial class AcademyDashboardCertified
+    [Migration("20261207040318_CredentialsAndLearningRecords")]
+    partial class CredentialsAndLearningRecords
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -100,6 +100,78 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.ToTable("AcademyProgrammes", (string)null);
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Academy.Accreditation.CourseAccreditation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgreementFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditSystem")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Credits")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UniversityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementFileId");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("UniversityId");
+
+                    b.ToTable("AcademyAccreditations", (string)null);
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Academy.Attendance", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -126,10 +198,86 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.ToTable("Attendances", (string)null);
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Badges.BadgeSigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Algorithm")
+                        .IsUnique()
+                        .HasDatabaseName("IX_BadgeSigningKeys_Current")
+                        .HasFilter("\"RetiredAt\" IS NULL");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.ToTable("BadgeSigningKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Badges.BadgeStatusEntry", b =>
+                {
+                    b.Property<int>("Index")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("CertificateId")
+                        .IsUnique();
+
+                    b.ToTable("BadgeStatusEntries", (string)null);
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccreditationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccreditingUniversity")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementReference")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -145,7 +293,7 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CourseId")
+                    b.Property<Guid?>("CourseId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CourseTitle")
@@ -158,14 +306,21 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreditSystem")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Credits")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("REAL");
+
                     b.Property<DateOnly?>("EditionEndsOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("EditionId")
+                    b.Property<Guid?>("EditionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EditionMode")
-                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
@@ -181,7 +336,7 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("EnrolmentId")
+                    b.Property<Guid?>("EnrolmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("Grade")
@@ -209,6 +364,9 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PreviousId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProgrammeId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RevocationReason")
@@ -243,7 +401,13 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("LearnerId");
 
+                    b.HasIndex("ProgrammeId");
+
                     b.HasIndex("UserId");
+
+                    b.HasIndex("LearnerId", "ProgrammeId")
+                        .IsUnique()
+                        .HasFilter("\"SupersededById\" IS NULL AND \"ProgrammeId\" IS NOT NULL");
 
                     b.ToTable("Certificates", (string)null);
                 });
@@ -3884,6 +4048,30 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Academy.Accreditation.CourseAccreditation", b =>
+                {
+                    b.HasOne("Hemisphere.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Hemisphere.Features.Academy.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Hemisphere.Features.Academy.AcademyProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Hemisphere.Features.Directory.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("UniversityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Academy.Attendance", b =>
                 {
                     b.HasOne("Hemisphere.Features.Academy.Enrolment", null)
@@ -3899,19 +4087,32 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Badges.BadgeStatusEntry", b =>
+                {
+                    b.HasOne("Hemisphere.Features.Academy.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hemisphere.Features.Academy.Certificates.Certificate", b =>
                 {
                     b.HasOne("Hemisphere.Features.Academy.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Hemisphere.Features.Academy.Learner", null)
                         .WithMany()
                         .HasForeignKey("LearnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Hemisphere.Features.Academy.AcademyProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Hemisphere.Features.Academy.CourseModule", b =>
