@@ -6,6 +6,7 @@ using Hemisphere.Platform.Audit;
 using Hemisphere.Platform.Data;
 using Hemisphere.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Hemisphere.Features.Academy.Records;
 
@@ -30,7 +31,7 @@ public sealed record XapiClientInput(string? Name, IReadOnlyList<string>? Scopes
 /// Client applications of the LRS: created and revoked by academy staff and administrators; checked on every
 /// request (HTTP Basic: key and secret).
 /// </summary>
-public sealed class XapiClientService(HemisphereDb db, AuditLog audit, TimeProvider clock)
+public sealed class XapiClientService(HemisphereDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public static readonly string[] KnownScopes = ["all", "all/read", "statements/write", "statements/read", "statements/read/mine", "state", "profile", "define"];
 
@@ -49,16 +50,16 @@ public sealed class XapiClientService(HemisphereDb db, AuditLog audit, TimeProvi
     public async Task<Outcome<XapiCredentialsDto>> CreateAsync(Actor actor, XapiClientInput input, CancellationToken ct)
     {
         if (!CanManage(actor)) return Outcome<XapiCredentialsDto>.Forbidden();
-        var name = input.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200) return Outcome<XapiCredentialsDto>.Invalid("name", "A name of 1 to 200 characters is required.");
-        var scopes = (input.Scopes ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
-        if (scopes.Count == 0) return Outcome<XapiCredentialsDto>.Invalid("scopes", "At least one scope is required: " + string.Join(", ", KnownScopes) + ".");
-        if (scopes.FirstOrDefault(s => !KnownScopes.Contains(s)) is { } unknown)
-            return Outcome<XapiCredentialsDto>.Invalid("scopes", $"Unknown scope '{unknown}'; known scopes: {string.Join(", ", KnownScopes)}.");
+        var v = new Validation(l);
+        var name = v.Text("name", input.Name, 200, required: true);
+        var scopes = (input.Scopes ?? []).Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim()).Distinct().ToList();
+        if (scopes.Count == 0) v.Add("scopes", "Validation.Required");
+        else if (scopes.Any(x => !KnownScopes.Contains(x))) v.Add("scopes", "Validation.OneOf", string.Join(", ", KnownScopes));
+        if (!v.IsValid) return Outcome<XapiCredentialsDto>.Invalid(v.Errors);
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var client = new XapiClient
         {
-            Name = name,
+            Name = name!,
             Key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
             SecretHash = Hash(secret),
             Scopes = string.Join(' ', scopes),

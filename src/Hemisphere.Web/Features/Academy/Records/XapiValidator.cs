@@ -60,6 +60,7 @@ public sealed partial class XapiValidator
     public void Statement(JsonNode? node)
     {
         var s = Object(node, "statement");
+        NoNulls(s, "statement");
         Keys(s, StatementKeys, "statement");
         if (s["id"] is { } id) Uuid(id, "id");
         Require(s, "actor", "statement");
@@ -79,6 +80,23 @@ public sealed partial class XapiValidator
         if (s["version"] is { } v && !VersionPattern().IsMatch(Str(v, "version")))
             throw XapiException.Bad("version must be 1.0.x.");
         if (s["attachments"] is { } att) Attachments(att, "attachments");
+    }
+
+    /// <summary>No property may be null, except inside extensions (whose values are free).</summary>
+    private static void NoNulls(JsonNode node, string path)
+    {
+        if (node is JsonObject o)
+            foreach (var (k, v) in o)
+            {
+                if (v is null) throw XapiException.Bad($"{path}.{k} must not be null.");
+                if (k != "extensions") NoNulls(v, path + "." + k);
+            }
+        else if (node is JsonArray a)
+            for (var i = 0; i < a.Count; i++)
+            {
+                if (a[i] is not { } item) throw XapiException.Bad($"{path}[{i}] must not be null.");
+                NoNulls(item, $"{path}[{i}]");
+            }
     }
 
     private void StatementObject(JsonNode? node, string path, bool sub)
@@ -189,12 +207,8 @@ public sealed partial class XapiValidator
         return count;
     }
 
-    private void Authority(JsonNode node)
-    {
-        Actor(node, "authority");
-        if (node["objectType"]?.GetValue<string>() == "Group" && (node["member"] as JsonArray)?.Count != 2)
-            throw XapiException.Bad("authority: a Group authority must have exactly two members.");
-    }
+    /// <summary>The LRS replaces the authority with the client's own; what was sent must still be a valid agent or group.</summary>
+    private void Authority(JsonNode node) => Actor(node, "authority");
 
     private void Verb(JsonNode? node, string path)
     {

@@ -247,6 +247,7 @@ public sealed class LrsTests(Apps apps)
             data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"objectType\":\"SubStatement\",\"id\":\"" + Guid.NewGuid() + "\",\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"}}}");
             data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"},\"context\":{\"extensions\":{\"not-an-iri\":1}}}");
             data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"}");
+            data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"},\"context\":null}");
         }
         return data;
     }
@@ -542,5 +543,45 @@ public sealed class LrsTests(Apps apps)
         await app.WaitForOutboxDrainedAsync();
         var earned = await app.WithDbAsync(db => db.Set<XapiStatement>().Where(s => s.Registration == enrolment && s.VerbId == AcademyStatements.Verbs.Earned).ToListAsync());
         Assert.EndsWith("/verify/" + code, Assert.Single(earned).ActivityId, StringComparison.Ordinal);
+    }
+
+    [Theory, BothProviders]
+    public async Task Staff_create_and_revoke_client_applications_on_their_page_and_learners_cannot_see_it(DatabaseProvider provider)
+    {
+        var app = apps[provider];
+        var staff = await PageClientAsync(app, await app.CreateUserAsync(HemisphereRole.Administrator));
+        var learner = await PageClientAsync(app, await app.CreateUserAsync(HemisphereRole.Learner));
+        Assert.Equal(HttpStatusCode.NotFound, (await learner.GetAsync("/academy/records/clients")).StatusCode);
+
+        var name = "Simulator " + Guid.NewGuid().ToString("N")[..6];
+        var created = await staff.PostAsync("/academy/records/clients?handler=Create", new FormUrlEncodedContent(
+        [
+            new("Name", name), new("Scopes", "statements/write"), new("Scopes", "statements/read/mine"),
+            new("__RequestVerificationToken", await staff.AntiforgeryTokenAsync("/academy/records/clients")),
+        ]));
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var html = await created.Content.ReadAsStringAsync();
+        var client = await app.WithDbAsync(db => db.Set<XapiClient>().SingleAsync(c => c.Name == name));
+        Assert.Equal("statements/write statements/read/mine", client.Scopes);
+        Assert.Contains(client.Key, html, StringComparison.Ordinal);
+        // The secret on the page is the one that works.
+        var secret = System.Text.RegularExpressions.Regex.Match(html, "<dd><code>([A-Za-z0-9_-]{40,})</code></dd>").Groups[1].Value;
+        var lrs = app.CreateClient();
+        lrs.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(client.Key + ":" + secret)));
+        lrs.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
+        Assert.Equal(HttpStatusCode.OK, (await lrs.GetAsync("/xapi/statements?limit=1")).StatusCode);
+        // The secret is not shown again.
+        Assert.DoesNotContain(secret, await staff.GetStringAsync("/academy/records/clients"), StringComparison.Ordinal);
+
+        var revoked = await staff.PostFormAsync("/academy/records/clients?handler=Revoke", new() { ["Id"] = client.Id.ToString() }, "/academy/records/clients");
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await lrs.GetAsync("/xapi/statements?limit=1")).StatusCode);
+    }
+
+    private static async Task<HttpClient> PageClientAsync(HemisphereApp app, TestUser user)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/account/login", new() { ["Email"] = user.Email, ["Password"] = user.Password })).StatusCode);
+        return client;
     }
 }
