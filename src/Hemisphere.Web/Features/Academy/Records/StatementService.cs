@@ -303,18 +303,21 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
     {
         var statements = db.Set<XapiStatement>().AsNoTracking().Where(s => !s.Voided);
         var refs = db.Set<XapiStatementRef>();
+        // Joins, not EXISTS: each statement has at most one key row per kind, and PostgreSQL can then walk the
+        // (Key, Kind, VerbId, StatementSeq) index backwards and stop after one page, whatever the table's size.
         if (q.AgentKey is { } agent)
         {
             var kind = q.RelatedAgents ? XapiRefKind.RelatedAgent : XapiRefKind.Agent;
-            statements = q.Verb is { } v
-                ? statements.Where(s => refs.Any(r => r.Key == agent && r.Kind == kind && r.VerbId == v && r.StatementSeq == s.Seq))
-                : statements.Where(s => refs.Any(r => r.Key == agent && r.Kind == kind && r.StatementSeq == s.Seq));
+            var keys = q.Verb is { } v
+                ? refs.Where(r => r.Key == agent && r.Kind == kind && r.VerbId == v)
+                : refs.Where(r => r.Key == agent && r.Kind == kind);
+            statements = statements.Join(keys, s => s.Seq, r => r.StatementSeq, (s, _) => s);
         }
         if (q.Verb is { } verb) statements = statements.Where(s => s.VerbId == verb);
         if (q.Activity is { } activity)
         {
             var kind = q.RelatedActivities ? XapiRefKind.RelatedActivity : XapiRefKind.Activity;
-            statements = statements.Where(s => refs.Any(r => r.Key == activity && r.Kind == kind && r.StatementSeq == s.Seq));
+            statements = statements.Join(refs.Where(r => r.Key == activity && r.Kind == kind), s => s.Seq, r => r.StatementSeq, (s, _) => s);
         }
         if (q.Registration is { } reg) statements = statements.Where(s => s.Registration == reg);
         if (q.Since is { } since) statements = statements.Where(s => s.Stored > since);

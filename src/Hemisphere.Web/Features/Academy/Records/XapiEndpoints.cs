@@ -397,7 +397,7 @@ public static partial class XapiEndpoints
 
     private static async Task ActivityAsync(HttpContext http, XapiCaller caller)
     {
-        if (!HttpMethods.IsGet(http.Request.Method)) throw new XapiException(405, "The Activities resource answers GET only.");
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)) throw new XapiException(405, "The Activities resource answers GET only.");
         if (!caller.Has("all/read", "profile", "define", "statements/read")) throw new XapiException(403, "This client may not read activities.");
         Allow(http, "activityId");
         var id = Iri(http, "activityId");
@@ -409,7 +409,7 @@ public static partial class XapiEndpoints
 
     private static async Task AgentAsync(HttpContext http, XapiCaller caller)
     {
-        if (!HttpMethods.IsGet(http.Request.Method)) throw new XapiException(405, "The Agents resource answers GET only.");
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)) throw new XapiException(405, "The Agents resource answers GET only.");
         if (!caller.Has("all/read", "profile", "statements/read")) throw new XapiException(403, "This client may not read agents.");
         Allow(http, "agent");
         XapiAgents.ParseParameter(Param(http, "agent"), "agent");

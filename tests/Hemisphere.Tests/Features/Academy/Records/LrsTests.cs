@@ -584,4 +584,29 @@ public sealed class LrsTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/account/login", new() { ["Email"] = user.Email, ["Password"] = user.Password })).StatusCode);
         return client;
     }
+
+    [Theory, BothProviders]
+    public async Task A_learner_reading_every_lesson_leaves_one_statement_per_event_even_when_opening_them_twice(DatabaseProvider provider)
+    {
+        var app = apps[provider];
+        var staff = await app.ClientForRoleAsync(HemisphereRole.Editor);
+        var course = await AcademyApiTests.PublishedCourseAsync(staff, "XAPI-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant());
+        var edition = await AcademyApiTests.EditionAsync(staff, course.Id);
+        var learner = await app.ClientForAsync(await app.CreateUserAsync(HemisphereRole.Learner));
+        var enrolled = await learner.PostAsync($"/api/v1/academy/editions/{edition}/enrol", null);
+        Assert.Equal(HttpStatusCode.Created, enrolled.StatusCode);
+        var enrolmentId = (await enrolled.JsonAsync()).GetProperty("id").GetGuid();
+        foreach (var lesson in course.Lessons)
+            await Task.WhenAll(learner.GetAsync($"/api/v1/academy/lessons/{lesson}"), learner.GetAsync($"/api/v1/academy/lessons/{lesson}"));
+        await app.WaitForOutboxDrainedAsync();
+        await app.WaitForOutboxDrainedAsync();
+        var learnerId = await app.WithDbAsync(db => db.Enrolments.Where(e => e.Id == enrolmentId).Select(e => e.LearnerId).SingleAsync());
+        var rows = await app.WithDbAsync(db => db.Set<XapiStatement>().Where(s => s.Registration == enrolmentId).ToListAsync());
+        Assert.All(rows, r => Assert.Equal("account:http://localhost|" + learnerId, r.ActorKey));
+        Assert.Equal(course.Lessons.Select(l => "http://localhost/academy/lessons/" + l).Order(),
+            rows.Where(r => r.VerbId == AcademyStatements.Verbs.Launched).Select(r => r.ActivityId).Order());
+        Assert.Equal("http://localhost/academy/courses/" + course.Id, Assert.Single(rows, r => r.VerbId == AcademyStatements.Verbs.Completed).ActivityId);
+        Assert.Single(rows, r => r.VerbId == AcademyStatements.Verbs.Earned);
+        Assert.Equal(4, rows.Count);
+    }
 }
