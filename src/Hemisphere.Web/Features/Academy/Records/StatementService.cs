@@ -65,8 +65,8 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
                 if (s["id"] is null) s.Insert(0, "id", pid.ToString());
             }
             if (s["id"] is null) s.Insert(0, "id", Guid.NewGuid().ToString());
+            // The id stays as sent (an LRS does not adjust statements); it is compared as a UUID.
             var id = Guid.Parse(s["id"]!.GetValue<string>());
-            s["id"] = id.ToString();
             if (!ids.Add(id)) throw XapiException.Bad($"The statement id {id} appears twice in the request.");
             CheckAttachments(s, parts, referenced);
             var hash = XapiValidator.CanonicalHash(s);

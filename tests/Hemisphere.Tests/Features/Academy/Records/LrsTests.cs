@@ -198,6 +198,12 @@ public sealed class LrsTests(Apps apps)
         await (await client.PutAsync("/xapi/statements?statementId=" + Guid.NewGuid(), Body(different))).ProblemAsync(HttpStatusCode.BadRequest);
         var rows = await app.WithDbAsync(db => db.Set<XapiStatement>().Where(x => x.Id == id).ToListAsync());
         Assert.Equal("http://adlnet.gov/expapi/verbs/experienced", Assert.Single(rows).VerbId);
+
+        // The id is kept as sent (upper case here) and found whatever its case.
+        var upper = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/xapi/statements", Body(Statement(Mbox(), id: upper).Also(x => x["id"] = upper.ToString().ToUpperInvariant())))).StatusCode);
+        var back = await (await client.GetAsync("/xapi/statements?statementId=" + upper)).JsonAsync();
+        Assert.Equal(upper.ToString().ToUpperInvariant(), back.GetProperty("id").GetString());
     }
 
     [Theory, BothProviders]
@@ -608,5 +614,14 @@ public sealed class LrsTests(Apps apps)
         Assert.Equal("http://localhost/academy/courses/" + course.Id, Assert.Single(rows, r => r.VerbId == AcademyStatements.Verbs.Completed).ActivityId);
         Assert.Single(rows, r => r.VerbId == AcademyStatements.Verbs.Earned);
         Assert.Equal(4, rows.Count);
+    }
+}
+
+internal static class JsonObjectExtensions
+{
+    public static JsonObject Also(this JsonObject o, Action<JsonObject> change)
+    {
+        change(o);
+        return o;
     }
 }
