@@ -3,6 +3,7 @@ using Hemisphere.Features.Academy.Bulk;
 using Hemisphere.Features.Academy.Certificates;
 using Hemisphere.Features.Academy.Dashboards;
 using Hemisphere.Features.Academy.Quizzes;
+using Hemisphere.Features.Academy.Records;
 using Hemisphere.Features.Community.Chat;
 using Hemisphere.Features.Community.Events;
 using Hemisphere.Features.Community.Forums;
@@ -70,6 +71,7 @@ public static class HemisphereHost
         services.AddAcademyDashboards();
         services.AddAcademyQuizzes(config);
         services.AddAcademyCertificates();
+        services.AddAcademyRecords();
         return builder;
     }
 
@@ -109,6 +111,7 @@ public static class HemisphereHost
         app.MapAcademyDashboards();
         app.MapAcademyQuizzes();
         app.MapAcademyCertificates();
+        app.MapAcademyRecords();
         app.MapBenchCeiling();
         return app;
     }

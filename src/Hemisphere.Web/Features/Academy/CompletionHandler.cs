@@ -22,7 +22,14 @@ public sealed class CompletionHandler(HemisphereDb db, Notifier notifier, Certif
     {
         var done = JsonSerializer.Deserialize<CourseCompleted>(message.Payload) ?? throw new InvalidOperationException("Empty completion event.");
         var certificate = await certificates.IssueAsync(done, ct);
-        if (certificate is not null) await programmes.RaiseAsync(done, ct);
+        if (certificate is not null)
+        {
+            Records.AcademyStatements.Queue(db, new Records.AcademyLearningEvent($"certificate-earned:{certificate.Id}",
+                Records.AcademyStatements.Verbs.Earned, done.LearnerId, CertificateService.VerificationPath(certificate.Code), certificate.CourseTitleEn,
+                Records.AcademyStatements.ActivityTypes.Certificate, done.EnrolmentId, certificate.IssuedAt));
+            await db.SaveChangesAsync(ct);
+            await programmes.RaiseAsync(done, ct);
+        }
         if ((certificate?.UserId ?? done.UserId) is not { } user) return;
         var url = certificate is null ? "/academy/my" : CertificateService.VerificationPath(certificate.Code);
         var key = "Notification.AcademyCompleted";

@@ -87,9 +87,12 @@ public sealed class ProgressService(HemisphereDb db, TimeProvider clock)
             {
                 var e = await db.Enrolments.AsNoTracking().FirstAsync(x => x.Id == enrolmentId, token);
                 var userId = await db.Learners.Where(l => l.Id == e.LearnerId).Select(l => l.UserId).FirstAsync(token);
-                var hours = await db.Courses.Where(c => c.Id == e.CourseId).Select(c => c.Hours).FirstAsync(token);
+                var course = await db.Courses.AsNoTracking().Where(c => c.Id == e.CourseId).Select(c => new { c.Hours, c.Title }).FirstAsync(token);
                 db.Outbox.Add(OutboxMessage.Create(CourseCompleted.Kind,
-                    new CourseCompleted(e.Id, e.LearnerId, userId, e.CourseId, e.EditionId, hours, e.Grade, now)));
+                    new CourseCompleted(e.Id, e.LearnerId, userId, e.CourseId, e.EditionId, course.Hours, e.Grade, now)));
+                Records.AcademyStatements.Queue(db, new Records.AcademyLearningEvent($"course-completed:{e.Id}",
+                    Records.AcademyStatements.Verbs.Completed, e.LearnerId, $"academy/courses/{e.CourseId}", course.Title.For("en"),
+                    Records.AcademyStatements.ActivityTypes.Course, e.Id, now, e.Grade, Completion: true));
                 await db.SaveChangesAsync(token);
             }
             return changed;

@@ -52,6 +52,9 @@ public sealed class LearningService(HemisphereDb db, ProgressService progress, T
         if (first)
         {
             db.LessonViews.Add(new LessonView { EnrolmentId = enrolment.Id, LessonId = lesson.Id, ViewedAt = now });
+            Records.AcademyStatements.Queue(db, new Records.AcademyLearningEvent($"lesson-launched:{enrolment.Id}:{lesson.Id}",
+                Records.AcademyStatements.Verbs.Launched, enrolment.LearnerId, $"academy/lessons/{lesson.Id}", lesson.Title.For("en"),
+                Records.AcademyStatements.ActivityTypes.Lesson, enrolment.Id, now));
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -270,6 +270,12 @@ public sealed class EditionService(HemisphereDb db, ProgressService progress, Ti
             if (existing.TryGetValue(enrolment, out var row)) { row.Mark = mark; row.RecordedBy = actor.UserId ?? Guid.Empty; row.RecordedAt = now; }
             else db.Attendances.Add(new Attendance { SessionId = sessionId, EnrolmentId = enrolment, Mark = mark, RecordedBy = actor.UserId ?? Guid.Empty, RecordedAt = now });
         }
+        var present = parsed.Where(p => p.Mark is AttendanceMark.Present or AttendanceMark.Late).Select(p => p.Enrolment).ToList();
+        var learners = await db.Enrolments.Where(x => present.Contains(x.Id)).Select(x => new { x.Id, x.LearnerId }).ToListAsync(ct);
+        foreach (var x in learners)
+            Records.AcademyStatements.Queue(db, new Records.AcademyLearningEvent($"session-attended:{sessionId}:{x.Id}",
+                Records.AcademyStatements.Verbs.Attended, x.LearnerId, $"academy/sessions/{sessionId}", string.IsNullOrEmpty(session.Title) ? "Session" : session.Title,
+                Records.AcademyStatements.ActivityTypes.Meeting, x.Id, session.StartsAt));
         await db.SaveChangesAsync(ct);
         foreach (var id in ids) await progress.RecomputeAsync(id, ct);
         return await AttendanceAsync(actor, sessionId, ct);

@@ -258,6 +258,14 @@ public sealed class QuizAttemptService(HemisphereDb db, IStringLocalizer<SharedR
                     .SetProperty(x => x.MaxScore, max).SetProperty(x => x.Percent, percent).SetProperty(x => x.Passed, passed);
                 if (json is not null) s.SetProperty(x => x.Answers, json).SetProperty(x => x.SavedAt, now);
             }, ct);
+        if (changed == 1 && passed is { } success)
+        {
+            var learner = await db.Enrolments.Where(x => x.Id == a.EnrolmentId).Select(x => x.LearnerId).FirstAsync(ct);
+            Records.AcademyStatements.Queue(db, new Records.AcademyLearningEvent($"quiz-attempt:{a.Id}",
+                success ? Records.AcademyStatements.Verbs.Passed : Records.AcademyStatements.Verbs.Failed, learner, $"academy/quizzes/{quiz.Id}",
+                quiz.Title.For("en"), Records.AcademyStatements.ActivityTypes.Assessment, a.EnrolmentId, submittedAt, percent, success, true));
+            await db.SaveChangesAsync(ct);
+        }
         if (changed == 1) await RecomputeProgressAsync(a.EnrolmentId, ct);
         return changed == 1;
     }

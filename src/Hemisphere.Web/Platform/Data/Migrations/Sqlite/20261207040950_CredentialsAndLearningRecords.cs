@@ -179,6 +179,116 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "XapiActivities",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_XapiActivities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "XapiAttachments",
+                columns: table => new
+                {
+                    Sha2 = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_XapiAttachments", x => x.Sha2);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "XapiClients",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_XapiClients", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "XapiDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ScopeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DocumentId = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    AgentKey = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    Registration = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Sha1 = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Updated = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_XapiDocuments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "XapiStatements",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VerbId = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    ActorKey = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    Registration = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Stored = table.Column<long>(type: "INTEGER", nullable: false),
+                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
+                    Voided = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VoidsId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReceivedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_XapiStatements", x => x.Seq);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "XapiStatementRefs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StatementSeq = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    VerbId = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_XapiStatementRefs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_XapiStatementRefs_XapiStatements_StatementSeq",
+                        column: x => x.StatementSeq,
+                        principalTable: "XapiStatements",
+                        principalColumn: "Seq",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Certificates_LearnerId_ProgrammeId",
                 table: "Certificates",
@@ -230,6 +340,64 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 column: "CertificateId",
                 unique: true);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_XapiClients_Key",
+                table: "XapiClients",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_XapiDocuments_ScopeHash_DocumentId",
+                table: "XapiDocuments",
+                columns: new[] { "ScopeHash", "DocumentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_XapiStatementRefs_Key_Kind_StatementSeq",
+                table: "XapiStatementRefs",
+                columns: new[] { "Key", "Kind", "StatementSeq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_XapiStatementRefs_Key_Kind_VerbId_StatementSeq",
+                table: "XapiStatementRefs",
+                columns: new[] { "Key", "Kind", "VerbId", "StatementSeq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_XapiStatementRefs_StatementSeq",
+                table: "XapiStatementRefs",
+                column: "StatementSeq");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_XapiStatements_ClientId_Seq",
+                table: "XapiStatements",
+                columns: new[] { "ClientId", "Seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_XapiStatements_Id",
+                table: "XapiStatements",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_XapiStatements_Registration_Seq",
+                table: "XapiStatements",
+                columns: new[] { "Registration", "Seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_XapiStatements_Stored",
+                table: "XapiStatements",
+                column: "Stored");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_XapiStatements_VerbId_Seq",
+                table: "XapiStatements",
+                columns: new[] { "VerbId", "Seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_XapiStatements_VoidsId",
+                table: "XapiStatements",
+                column: "VoidsId");
+
             migrationBuilder.AddForeignKey(
                 name: "FK_Certificates_AcademyProgrammes_ProgrammeId",
                 table: "Certificates",
@@ -264,6 +432,24 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "BadgeStatusEntries");
+
+            migrationBuilder.DropTable(
+                name: "XapiActivities");
+
+            migrationBuilder.DropTable(
+                name: "XapiAttachments");
+
+            migrationBuilder.DropTable(
+                name: "XapiClients");
+
+            migrationBuilder.DropTable(
+                name: "XapiDocuments");
+
+            migrationBuilder.DropTable(
+                name: "XapiStatementRefs");
+
+            migrationBuilder.DropTable(
+                name: "XapiStatements");
 
             migrationBuilder.DropIndex(
                 name: "IX_Certificates_LearnerId_ProgrammeId",

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hemisphere.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHemisphereDb))]
-    [Migration("20261207040505_CredentialsAndLearningRecords")]
+    [Migration("20261207041047_CredentialsAndLearningRecords")]
     partial class CredentialsAndLearningRecords
     {
         /// <inheritdoc />
@@ -1366,6 +1366,246 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     b.HasIndex("CategoryId");
 
                     b.ToTable("QuizDraws", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Records.XapiActivity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("XapiActivities", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Records.XapiAttachment", b =>
+                {
+                    b.Property<string>("Sha2")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("Sha2");
+
+                    b.ToTable("XapiAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Records.XapiClient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("XapiClients", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Records.XapiDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("AgentKey")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("Registration")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ScopeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Sha1")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("Updated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeHash", "DocumentId")
+                        .IsUnique();
+
+                    b.ToTable("XapiDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Records.XapiStatement", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("ActorKey")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReceivedHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("Registration")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Stored")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("Timestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerbId")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<bool>("Voided")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("VoidsId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("Stored");
+
+                    b.HasIndex("VoidsId");
+
+                    b.HasIndex("ClientId", "Seq");
+
+                    b.HasIndex("Registration", "Seq");
+
+                    b.HasIndex("VerbId", "Seq");
+
+                    b.ToTable("XapiStatements", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Records.XapiStatementRef", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StatementSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VerbId")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementSeq");
+
+                    b.HasIndex("Key", "Kind", "StatementSeq");
+
+                    b.HasIndex("Key", "Kind", "VerbId", "StatementSeq");
+
+                    b.ToTable("XapiStatementRefs", (string)null);
                 });
 
             modelBuilder.Entity("Hemisphere.Features.Community.Chat.ChatMember", b =>
@@ -4327,6 +4567,15 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     b.HasOne("Hemisphere.Features.Academy.Quiz", null)
                         .WithMany()
                         .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Records.XapiStatementRef", b =>
+                {
+                    b.HasOne("Hemisphere.Features.Academy.Records.XapiStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementSeq")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

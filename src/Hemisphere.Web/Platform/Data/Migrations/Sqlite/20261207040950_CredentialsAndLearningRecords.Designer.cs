@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hemisphere.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHemisphereDb))]
-    [Migration("20261207040318_CredentialsAndLearningRecords")]
+    [Migration("20261207040950_CredentialsAndLearningRecords")]
     partial class CredentialsAndLearningRecords
     {
         /// <inheritdoc />
@@ -1345,6 +1345,242 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CategoryId");
 
                     b.ToTable("QuizDraws", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Records.XapiActivity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("XapiActivities", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Records.XapiAttachment", b =>
+                {
+                    b.Property<string>("Sha2")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sha2");
+
+                    b.ToTable("XapiAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Records.XapiClient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("XapiClients", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Records.XapiDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentKey")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Registration")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha1")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeHash", "DocumentId")
+                        .IsUnique();
+
+                    b.ToTable("XapiDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Records.XapiStatement", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorKey")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Registration")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Stored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerbId")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Voided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("VoidsId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("Stored");
+
+                    b.HasIndex("VoidsId");
+
+                    b.HasIndex("ClientId", "Seq");
+
+                    b.HasIndex("Registration", "Seq");
+
+                    b.HasIndex("VerbId", "Seq");
+
+                    b.ToTable("XapiStatements", (string)null);
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Records.XapiStatementRef", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StatementSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerbId")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementSeq");
+
+                    b.HasIndex("Key", "Kind", "StatementSeq");
+
+                    b.HasIndex("Key", "Kind", "VerbId", "StatementSeq");
+
+                    b.ToTable("XapiStatementRefs", (string)null);
                 });
 
             modelBuilder.Entity("Hemisphere.Features.Community.Chat.ChatMember", b =>
@@ -4298,6 +4534,15 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.HasOne("Hemisphere.Features.Academy.Quiz", null)
                         .WithMany()
                         .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hemisphere.Features.Academy.Records.XapiStatementRef", b =>
+                {
+                    b.HasOne("Hemisphere.Features.Academy.Records.XapiStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementSeq")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

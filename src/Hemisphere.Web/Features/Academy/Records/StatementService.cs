@@ -1,0 +1,396 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hemisphere.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hemisphere.Features.Academy.Records;
+
+/// <summary>An attachment part of a multipart/mixed request: its declared hash and its bytes.</summary>
+public sealed record AttachmentPart(string Sha2, string ContentType, byte[] Content);
+
+/// <summary>What a statement query asked for (parsed from the query string or from a "more" token).</summary>
+public sealed record StatementQuery
+{
+    public string? AgentKey { get; init; }
+    public string? Verb { get; init; }
+    public string? Activity { get; init; }
+    public Guid? Registration { get; init; }
+    public bool RelatedActivities { get; init; }
+    public bool RelatedAgents { get; init; }
+    public DateTimeOffset? Since { get; init; }
+    public DateTimeOffset? Until { get; init; }
+    public int Limit { get; init; }
+    public string Format { get; init; } = "exact";
+    public bool Attachments { get; init; }
+    public bool Ascending { get; init; }
+    public Guid? MineOf { get; init; }
+
+    /// <summary>The page continues after this statement (in the query's order).</summary>
+    public long? After { get; init; }
+}
+
+public sealed record StatementPage(IReadOnlyList<XapiStatement> Statements, bool HasMore, long? Last);
+
+/// <summary>
+/// Stores and finds xAPI statements: validation, the properties the LRS sets, voiding, attachments and signed
+/// statements, and the queries of the Statement resource.
+/// </summary>
+public sealed class StatementService(HemisphereDb db, TimeProvider clock)
+{
+    public const int MaxPage = 500;
+    public const int DefaultPage = 100;
+
+    /// <summary>Stores statements (all or none) and answers their ids in order.</summary>
+    public async Task<IReadOnlyList<Guid>> StoreAsync(XapiCaller caller, IReadOnlyList<JsonNode?> received, IReadOnlyList<AttachmentPart> parts, Guid? putId, CancellationToken ct)
+    {
+        if (received.Count == 0) throw XapiException.Bad("No statement was sent.");
+        var validator = new XapiValidator();
+        var now = clock.GetUtcNow();
+        now = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        var prepared = new List<(XapiStatement Row, JsonObject Json, List<XapiStatementRef> Refs)>();
+        var ids = new HashSet<Guid>();
+        var referenced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in received)
+        {
+            validator.Statement(node);
+            var s = node!.AsObject();
+            if (putId is { } pid)
+            {
+                if (s["id"] is { } given && Guid.Parse(given.GetValue<string>()) != pid)
+                    throw XapiException.Bad("The statement's id differs from the statementId parameter.");
+                if (s["id"] is null) s.Insert(0, "id", pid.ToString());
+            }
+            if (s["id"] is null) s.Insert(0, "id", Guid.NewGuid().ToString());
+            // The id stays as sent (an LRS does not adjust statements); it is compared as a UUID.
+            var id = Guid.Parse(s["id"]!.GetValue<string>());
+            if (!ids.Add(id)) throw XapiException.Bad($"The statement id {id} appears twice in the request.");
+            CheckAttachments(s, parts, referenced);
+            var hash = XapiValidator.CanonicalHash(s);
+
+            s.Remove("stored");
+            s["stored"] = Format(now);
+            if (s["timestamp"] is null) s["timestamp"] = Format(now);
+            s["authority"] = caller.Authority.DeepClone();
+            if (s["version"] is null) s["version"] = "1.0.0";
+            var timestamp = XapiValidator.ParseTimestamp(s["timestamp"]!.GetValue<string>()) ?? now;
+            var verb = s["verb"]!["id"]!.GetValue<string>();
+            var obj = s["object"]!.AsObject();
+            var objectType = obj["objectType"]?.GetValue<string>() ?? "Activity";
+            var row = new XapiStatement
+            {
+                Id = id,
+                VerbId = verb,
+                ActorKey = XapiAgents.Key(s["actor"]!.AsObject()) ?? "anonymous",
+                ActivityId = objectType == "Activity" ? obj["id"]!.GetValue<string>() : null,
+                Registration = s["context"]?["registration"] is JsonValue r ? Guid.Parse(r.GetValue<string>()) : null,
+                Stored = now,
+                Timestamp = timestamp.ToUniversalTime(),
+                VoidsId = verb == XapiValidator.VoidedVerb ? Guid.Parse(obj["id"]!.GetValue<string>()) : null,
+                ClientId = caller.ClientId,
+                ReceivedHash = hash,
+            };
+            prepared.Add((row, s, Refs(s, verb)));
+        }
+        foreach (var part in parts)
+            if (!referenced.Contains(part.Sha2)) throw XapiException.Bad($"The attachment part {part.Sha2} belongs to no statement's attachments.");
+        foreach (var (_, json, _) in prepared) VerifySignature(json, parts);
+
+        return await db.InTransactionAsync(async token =>
+        {
+            var idList = ids.ToList();
+            var existing = await db.Set<XapiStatement>().AsNoTracking().Where(x => idList.Contains(x.Id))
+                .Select(x => new { x.Id, x.ReceivedHash }).ToDictionaryAsync(x => x.Id, x => x.ReceivedHash, token);
+            foreach (var (row, _, _) in prepared)
+                if (existing.TryGetValue(row.Id, out var h) && h != row.ReceivedHash)
+                    throw new XapiException(409, $"A different statement with the id {row.Id} is already stored.");
+            var fresh = prepared.Where(p => !existing.ContainsKey(p.Row.Id)).ToList();
+            foreach (var (row, _, _) in fresh.Where(p => p.Row.VoidsId is not null))
+            {
+                var target = await db.Set<XapiStatement>().AsNoTracking().Where(x => x.Id == row.VoidsId).Select(x => new { x.VoidsId }).FirstOrDefaultAsync(token)
+                    ?? (fresh.FirstOrDefault(p => p.Row.Id == row.VoidsId).Row is { } inBatch ? new { inBatch.VoidsId } : null);
+                if (target is null) throw XapiException.Bad($"The voided statement {row.VoidsId} is not stored.");
+                if (target.VoidsId is not null) throw XapiException.Bad("A voiding statement cannot be voided.");
+            }
+            foreach (var (row, json, _) in fresh)
+            {
+                row.Json = json.ToJsonString();
+                db.Add(row);
+            }
+            foreach (var part in parts)
+                if (!await db.Set<XapiAttachment>().AnyAsync(a => a.Sha2 == part.Sha2, token))
+                    db.Add(new XapiAttachment { Sha2 = part.Sha2, ContentType = part.ContentType, Content = part.Content });
+            await StoreActivitiesAsync(fresh.Select(p => p.Json), token);
+            await db.SaveChangesAsync(token);
+            foreach (var (row, _, refs) in fresh)
+                foreach (var r in refs)
+                {
+                    r.StatementSeq = row.Seq;
+                    db.Add(r);
+                }
+            await db.SaveChangesAsync(token);
+            var voided = fresh.Where(p => p.Row.VoidsId is not null).Select(p => p.Row.VoidsId!.Value).ToList();
+            if (voided.Count > 0)
+                await db.Set<XapiStatement>().Where(x => voided.Contains(x.Id)).ExecuteUpdateAsync(u => u.SetProperty(x => x.Voided, true), token);
+            return (IReadOnlyList<Guid>)prepared.Select(p => p.Row.Id).ToList();
+        }, ct);
+    }
+
+    public static string Format(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private async Task StoreActivitiesAsync(IEnumerable<JsonObject> statements, CancellationToken ct)
+    {
+        var definitions = new Dictionary<string, JsonObject>();
+        foreach (var s in statements)
+            foreach (var a in Activities(s))
+                if (a["definition"] is JsonObject d) definitions[a["id"]!.GetValue<string>()] = d;
+        foreach (var (id, definition) in definitions)
+        {
+            var json = new JsonObject { ["objectType"] = "Activity", ["id"] = id, ["definition"] = definition.DeepClone() }.ToJsonString();
+            var row = await db.Set<XapiActivity>().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (row is null) db.Add(new XapiActivity { Id = id, Json = json });
+            else row.Json = json;
+        }
+    }
+
+    private static IEnumerable<JsonObject> Activities(JsonObject s)
+    {
+        if (s["object"] is JsonObject o)
+        {
+            var type = o["objectType"]?.GetValue<string>() ?? "Activity";
+            if (type == "Activity") yield return o;
+            if (type == "SubStatement") foreach (var a in Activities(o)) yield return a;
+        }
+        if (s["context"]?["contextActivities"] is JsonObject ca)
+            foreach (var (_, v) in ca)
+                if (v is JsonArray list) foreach (var item in list.OfType<JsonObject>()) yield return item;
+                else if (v is JsonObject one) yield return one;
+    }
+
+    private static List<XapiStatementRef> Refs(JsonObject s, string verb)
+    {
+        var refs = new HashSet<(XapiRefKind, string)>();
+        void Agent(JsonNode? node, bool narrow)
+        {
+            if (node is not JsonObject a) return;
+            if (XapiAgents.Key(a) is { } k)
+            {
+                refs.Add((XapiRefKind.RelatedAgent, k));
+                if (narrow) refs.Add((XapiRefKind.Agent, k));
+            }
+            if (a["member"] is JsonArray members) foreach (var m in members) Agent(m, narrow);
+        }
+        void Walk(JsonObject st, bool top)
+        {
+            Agent(st["actor"], top);
+            var o = st["object"]!.AsObject();
+            var type = o["objectType"]?.GetValue<string>() ?? "Activity";
+            if (type is "Agent" or "Group") Agent(o, top);
+            if (type == "Activity")
+            {
+                refs.Add((XapiRefKind.RelatedActivity, o["id"]!.GetValue<string>()));
+                if (top) refs.Add((XapiRefKind.Activity, o["id"]!.GetValue<string>()));
+            }
+            if (type == "SubStatement") Walk(o, false);
+            if (st["context"] is JsonObject c)
+            {
+                Agent(c["instructor"], false);
+                Agent(c["team"], false);
+                if (c["contextActivities"] is JsonObject ca)
+                    foreach (var (_, v) in ca)
+                        foreach (var item in v is JsonArray list ? list.OfType<JsonObject>() : v is JsonObject one ? [one] : [])
+                            refs.Add((XapiRefKind.RelatedActivity, item["id"]!.GetValue<string>()));
+            }
+        }
+        Walk(s, true);
+        Agent(s["authority"], false);
+        return refs.Select(r => new XapiStatementRef { Kind = r.Item1, Key = r.Item2, VerbId = verb }).ToList();
+    }
+
+    private static void CheckAttachments(JsonObject s, IReadOnlyList<AttachmentPart> parts, HashSet<string> referenced)
+    {
+        foreach (var list in new[] { s["attachments"], s["object"]?["attachments"] })
+        {
+            if (list is not JsonArray attachments) continue;
+            foreach (var a in attachments.OfType<JsonObject>())
+            {
+                var sha2 = a["sha2"]!.GetValue<string>();
+                var part = parts.FirstOrDefault(p => string.Equals(p.Sha2, sha2, StringComparison.OrdinalIgnoreCase));
+                if (part is not null) referenced.Add(sha2);
+                else if (a["fileUrl"] is null) throw XapiException.Bad($"The attachment {sha2} has no fileUrl and no part in the request.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A statement with a signature attachment: the part must be a JWS (compact serialisation) signed with RS256,
+    /// RS384 or RS512 whose payload is the statement itself; when the header carries an x5c certificate, the
+    /// signature is verified with its key.
+    /// </summary>
+    private static void VerifySignature(JsonObject s, IReadOnlyList<AttachmentPart> parts)
+    {
+        if (s["attachments"] is not JsonArray attachments) return;
+        foreach (var a in attachments.OfType<JsonObject>())
+        {
+            if (a["usageType"]!.GetValue<string>() != XapiValidator.SignatureUsage) continue;
+            if (!a["contentType"]!.GetValue<string>().StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase))
+                throw XapiException.Bad("A signature attachment's contentType must be application/octet-stream.");
+            var part = parts.FirstOrDefault(p => string.Equals(p.Sha2, a["sha2"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase))
+                ?? throw XapiException.Bad("A signed statement must carry its signature as a part of the request.");
+            var jws = Encoding.ASCII.GetString(part.Content).Trim().Split('.');
+            if (jws.Length != 3) throw XapiException.Bad("The signature is not a JWS in compact serialisation.");
+            JsonObject header, payload;
+            try
+            {
+                header = JsonNode.Parse(Base64Url(jws[0])) as JsonObject ?? throw new FormatException();
+                payload = JsonNode.Parse(Base64Url(jws[1])) as JsonObject ?? throw new FormatException();
+            }
+            catch (Exception e) when (e is FormatException or JsonException)
+            {
+                throw XapiException.Bad("The signature's header or payload is not base64url-encoded JSON.");
+            }
+            var alg = header["alg"]?.GetValue<string>();
+            var hash = alg switch
+            {
+                "RS256" => HashAlgorithmName.SHA256,
+                "RS384" => HashAlgorithmName.SHA384,
+                "RS512" => HashAlgorithmName.SHA512,
+                _ => throw XapiException.Bad("The signature's algorithm must be RS256, RS384 or RS512."),
+            };
+            if (!SameStatement(s, payload)) throw XapiException.Bad("The signature's payload is not this statement.");
+            if (header["x5c"] is JsonArray { Count: > 0 } chain)
+            {
+                using var cert = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(chain[0]!.GetValue<string>()));
+                using var rsa = cert.GetRSAPublicKey() ?? throw XapiException.Bad("The signature's certificate has no RSA key.");
+                if (!rsa.VerifyData(Encoding.ASCII.GetBytes(jws[0] + "." + jws[1]), Base64Url(jws[2]), hash, RSASignaturePadding.Pkcs1))
+                    throw XapiException.Bad("The signature does not verify with its certificate.");
+            }
+        }
+    }
+
+    private static bool SameStatement(JsonObject statement, JsonObject payload)
+    {
+        static JsonObject Strip(JsonObject o, bool keepId)
+        {
+            var c = o.DeepClone().AsObject();
+            foreach (var k in new[] { "attachments", "authority", "stored", "version", "timestamp" }) c.Remove(k);
+            if (!keepId) c.Remove("id");
+            return c;
+        }
+        var keepId = payload["id"] is not null;
+        var hasTimestamp = payload["timestamp"] is not null;
+        if (hasTimestamp && statement["timestamp"]?.GetValue<string>() != payload["timestamp"]?.GetValue<string>()) return false;
+        return XapiValidator.CanonicalHash(Strip(statement, keepId)) == XapiValidator.CanonicalHash(Strip(payload, keepId));
+    }
+
+    private static byte[] Base64Url(string s)
+    {
+        var t = s.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(t.PadRight(t.Length + (4 - t.Length % 4) % 4, '='));
+    }
+
+    public async Task<XapiStatement?> GetAsync(Guid id, bool voided, Guid? mineOf, CancellationToken ct)
+    {
+        var row = await db.Set<XapiStatement>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (row is null || row.Voided != voided || (mineOf is { } c && row.ClientId != c)) return null;
+        return row;
+    }
+
+    public async Task<StatementPage> QueryAsync(StatementQuery q, CancellationToken ct)
+    {
+        var statements = db.Set<XapiStatement>().AsNoTracking().Where(s => !s.Voided);
+        var refs = db.Set<XapiStatementRef>();
+        // Joins, not EXISTS: each statement has at most one key row per kind, and PostgreSQL can then walk the
+        // (Key, Kind, VerbId, StatementSeq) index backwards and stop after one page, whatever the table's size.
+        if (q.AgentKey is { } agent)
+        {
+            var kind = q.RelatedAgents ? XapiRefKind.RelatedAgent : XapiRefKind.Agent;
+            var keys = q.Verb is { } v
+                ? refs.Where(r => r.Key == agent && r.Kind == kind && r.VerbId == v)
+                : refs.Where(r => r.Key == agent && r.Kind == kind);
+            statements = statements.Join(keys, s => s.Seq, r => r.StatementSeq, (s, _) => s);
+        }
+        if (q.Verb is { } verb) statements = statements.Where(s => s.VerbId == verb);
+        if (q.Activity is { } activity)
+        {
+            var kind = q.RelatedActivities ? XapiRefKind.RelatedActivity : XapiRefKind.Activity;
+            statements = statements.Join(refs.Where(r => r.Key == activity && r.Kind == kind), s => s.Seq, r => r.StatementSeq, (s, _) => s);
+        }
+        if (q.Registration is { } reg) statements = statements.Where(s => s.Registration == reg);
+        if (q.Since is { } since) statements = statements.Where(s => s.Stored > since);
+        if (q.Until is { } until) statements = statements.Where(s => s.Stored <= until);
+        if (q.MineOf is { } client) statements = statements.Where(s => s.ClientId == client);
+        if (q.After is { } after) statements = q.Ascending ? statements.Where(s => s.Seq > after) : statements.Where(s => s.Seq < after);
+        statements = q.Ascending ? statements.OrderBy(s => s.Seq) : statements.OrderByDescending(s => s.Seq);
+        var limit = q.Limit <= 0 ? DefaultPage : Math.Min(q.Limit, MaxPage);
+        var rows = await statements.Take(limit + 1).ToListAsync(ct);
+        var more = rows.Count > limit;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        return new StatementPage(rows, more, rows.Count > 0 ? rows[^1].Seq : null);
+    }
+
+    public async Task<List<XapiAttachment>> AttachmentsAsync(IEnumerable<XapiStatement> statements, CancellationToken ct)
+    {
+        var hashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var s in statements)
+        {
+            var json = JsonNode.Parse(s.Json)!;
+            foreach (var list in new[] { json["attachments"], json["object"]?["attachments"] })
+                if (list is JsonArray a) foreach (var item in a.OfType<JsonObject>()) hashes.Add(item["sha2"]!.GetValue<string>());
+        }
+        if (hashes.Count == 0) return [];
+        var wanted = hashes.ToList();
+        return await db.Set<XapiAttachment>().AsNoTracking().Where(a => wanted.Contains(a.Sha2)).ToListAsync(ct);
+    }
+
+    /// <summary>The statement in the asked format: exact (as stored), ids (agents, activities and verbs by identifier only) or canonical.</summary>
+    public static string Render(XapiStatement s, string format)
+    {
+        if (format != "ids") return s.Json;
+        var json = JsonNode.Parse(s.Json)!.AsObject();
+        IdsOnly(json);
+        return json.ToJsonString();
+    }
+
+    private static void IdsOnly(JsonObject st)
+    {
+        static JsonObject? Agent(JsonNode? node)
+        {
+            if (node is not JsonObject a) return null;
+            var o = new JsonObject();
+            if (a["objectType"] is { } t) o["objectType"] = t.DeepClone();
+            foreach (var k in XapiAgents.Ifis) if (a[k] is { } v) o[k] = v.DeepClone();
+            if (XapiAgents.Key(a) is null && a["member"] is JsonArray members)
+                o["member"] = new JsonArray(members.Select(m => (JsonNode?)Agent(m)).ToArray());
+            return o;
+        }
+        static JsonObject Activity(JsonObject a)
+        {
+            var o = new JsonObject();
+            if (a["objectType"] is { } t) o["objectType"] = t.DeepClone();
+            o["id"] = a["id"]!.DeepClone();
+            return o;
+        }
+        st["actor"] = Agent(st["actor"]);
+        if (st["authority"] is not null) st["authority"] = Agent(st["authority"]);
+        st["verb"] = new JsonObject { ["id"] = st["verb"]!["id"]!.DeepClone() };
+        var o = st["object"]!.AsObject();
+        var type = o["objectType"]?.GetValue<string>() ?? "Activity";
+        if (type is "Agent" or "Group") st["object"] = Agent(o);
+        else if (type == "Activity") st["object"] = Activity(o);
+        else if (type == "SubStatement") IdsOnly(o);
+        if (st["context"] is JsonObject c)
+        {
+            if (c["instructor"] is not null) c["instructor"] = Agent(c["instructor"]);
+            if (c["team"] is not null) c["team"] = Agent(c["team"]);
+            if (c["contextActivities"] is JsonObject ca)
+                foreach (var k in ca.Select(p => p.Key).ToList())
+                    ca[k] = ca[k] is JsonArray list
+                        ? new JsonArray(list.OfType<JsonObject>().Select(x => (JsonNode?)Activity(x)).ToArray())
+                        : Activity(ca[k]!.AsObject());
+        }
+    }
+}
