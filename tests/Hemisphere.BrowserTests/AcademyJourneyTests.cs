@@ -97,6 +97,39 @@ public sealed class AcademyJourneyTests(SiteUnderTest site)
         var entry = again.Locator("li", new() { HasText = "Policía comunitaria" });
         Assert.Contains("Completado", await entry.InnerTextAsync(), StringComparison.Ordinal);
         await SiteUnderTest.AssertAxeAsync(again);
+
+        // The certificate comes through the outbox: the page links it once it is issued.
+        var verifyLink = entry.Locator("a[href^='/verify/']");
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (await verifyLink.CountAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no certificate was linked on /academy/my within 90 s of completing the course");
+            await again.WaitForTimeoutAsync(1000);
+            await again.ReloadAsync();
+        }
+        var pdf = await again.APIRequest.GetAsync((await entry.Locator("a[href$='.pdf']").GetAttributeAsync("href"))!);
+        Assert.Equal(200, pdf.Status);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
+        var verification = (await verifyLink.GetAttributeAsync("href"))!;
+        var code = verification["/verify/".Length..];
+
+        // Anyone, in a fresh browser (as after scanning the QR code), sees it valid; after an administrator revokes it, revoked.
+        var stranger = await (await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Locale = "en-US" })).NewPageAsync();
+        await stranger.GotoAsync(verification);
+        Assert.Equal("Valid", (await stranger.Locator("p[role=status] strong").InnerTextAsync()).Trim());
+        Assert.True(await stranger.Locator("dl").GetByText("Policía comunitaria", new() { Exact = false }).CountAsync() > 0);
+        await SiteUnderTest.AssertAxeAsync(stranger);
+
+        var admin = await site.SignedInAsync("admin@demo.hemisphere.local");
+        await admin.GotoAsync("/academy/certificates?code=" + code);
+        await admin.Locator("#revoke-reason").FillAsync("Emitido por error en la prueba de navegador");
+        await admin.Locator("form[action*='handler=Revoke'] button[type=submit]").ClickAsync();
+        // The staff page shows the revocation with its private reason once it is recorded.
+        await admin.Locator("dl", new() { HasText = "Emitido por error en la prueba de navegador" }).WaitForAsync();
+        await stranger.ReloadAsync();
+        Assert.Equal("certificate-revoked", await stranger.Locator("p[role=status] strong").GetAttributeAsync("class"));
+        Assert.DoesNotContain("prueba de navegador", await stranger.ContentAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
