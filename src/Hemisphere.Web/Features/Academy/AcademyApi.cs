@@ -81,18 +81,11 @@ public static class AcademyApi
         api.MapDelete("/lessons/{id:guid}", async (Guid id, HttpContext http, CurriculumService c, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await c.DeleteLessonAsync(http.User.Actor(), id, ct)).ToResult(l, _ => TypedResults.NoContent()))
             .RequireAuthorization().Produces(204).ProducesProblem(403).ProducesProblem(404);
-        api.MapPost("/lessons/{id:guid}/file", async (Guid id, HttpRequest request, CurriculumService c, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-        {
-            if (!request.HasFormContentType) return l.Problem(415, "Problem.UnsupportedMediaType", l["Library.SendMultipart"]);
-            IFormCollection form;
-            try { form = await request.ReadFormAsync(ct); }
-            catch (InvalidDataException) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [l["Library.FileTooLarge"]] }, title: l["Problem.Validation"]); }
-            var file = form.Files.GetFile(FileStore.Field);
-            if (file is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [l["Validation.Required"]] }, title: l["Problem.Validation"]);
-            await using var stream = file.OpenReadStream();
-            return (await c.AttachFileAsync(request.HttpContext.User.Actor(), id, stream, file.FileName, ct)).ToResult(l, f => TypedResults.Created(f.Url, f));
-        }).RequireAuthorization().WithSummary("Sets the lesson's file (multipart/form-data, field file); its type is read from its content.")
-          .WithMetadata(new RequestSizeLimitAttribute(LibraryApi.UploadLimit), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = LibraryApi.UploadLimit })
+        api.MapPost("/lessons/{id:guid}/file", (Guid id, HttpRequest request, CurriculumService c, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            Uploads.WithFileAsync(request, l, async (file, _, stream) =>
+                (await c.AttachFileAsync(request.HttpContext.User.Actor(), id, stream, file.FileName, ct)).ToResult(l, f => TypedResults.Created(f.Url, f)), ct))
+          .RequireAuthorization().WithSummary("Sets the lesson's file (multipart/form-data, field file); its type is read from its content.")
+          .AcceptsUpload()
           .Produces<LessonFileDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(415);
     }
 

@@ -66,19 +66,11 @@ public static class LibraryApi
         Step(api, "archive", "Withdraws a published item from the public.", (s, a, id, i, ct) => s.ArchiveAsync(a, id, i, ct));
         Step(api, "restore", "Returns an archived item to draft.", (s, a, id, i, ct) => s.RestoreAsync(a, id, i, ct));
 
-        api.MapPost("/items/{id:guid}/files", async (Guid id, HttpRequest request, LibraryService library, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-        {
-            if (!request.HasFormContentType) return l.Problem(415, "Problem.UnsupportedMediaType", l["Library.SendMultipart"]);
-            IFormCollection form;
-            try { form = await request.ReadFormAsync(ct); }
-            catch (InvalidDataException) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [l["Library.FileTooLarge"]] }, title: l["Problem.Validation"]); }
-            var file = form.Files.GetFile("file");
-            if (file is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [l["Validation.Required"]] }, title: l["Problem.Validation"]);
-            await using var stream = file.OpenReadStream();
-            var outcome = await library.AttachAsync(request.HttpContext.User.Actor(), id, stream, file.FileName, form["title"], form["language"], ct);
-            return outcome.ToResult(l, a => TypedResults.Created(a.Url, a));
-        }).RequireAuthorization().WithSummary("Attaches a file (multipart/form-data: file, optional title and language). Its type is read from its content: PDF, Word, spreadsheets, presentations, images, MP4/WebM video.")
-          .WithMetadata(new RequestSizeLimitAttribute(UploadLimit), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = UploadLimit })
+        api.MapPost("/items/{id:guid}/files", (Guid id, HttpRequest request, LibraryService library, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            Uploads.WithFileAsync(request, l, async (file, form, stream) =>
+                (await library.AttachAsync(request.HttpContext.User.Actor(), id, stream, file.FileName, form["title"], form["language"], ct)).ToResult(l, a => TypedResults.Created(a.Url, a)), ct))
+          .RequireAuthorization().WithSummary("Attaches a file (multipart/form-data: file, optional title and language). Its type is read from its content: PDF, Word, spreadsheets, presentations, images, MP4/WebM video.")
+          .AcceptsUpload()
           .Produces<LibraryAttachmentDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(415);
 
         api.MapDelete("/items/{id:guid}/files/{attachmentId:guid}", async (Guid id, Guid attachmentId, HttpContext http, LibraryService library, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
@@ -112,7 +104,7 @@ public static class LibraryApi
           .Produces<LibraryItemDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
     /// <summary>The largest upload accepted at the HTTP level: the video limit and room for the form around it.</summary>
-    public const long UploadLimit = 500L * 1024 * 1024 + 1024 * 1024;
+    public const long UploadLimit = Uploads.Limit;
 
     private static string Reader(string? lang) =>
         string.IsNullOrWhiteSpace(lang) ? Languages.Normalize(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) : lang.Trim().ToLowerInvariant();

@@ -47,18 +47,11 @@ public static class AccreditationFeature
             (await a.SaveAsync(http.User.Actor(), id, input, ct)).ToResult(l, x => TypedResults.Ok(x)))
             .WithSummary("Edits an accreditation (academy staff); the whole record is sent. Audited.")
             .Produces<AccreditationDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-        api.MapPost("/{id:guid}/agreement", async (Guid id, HttpRequest request, AccreditationService a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-        {
-            if (!request.HasFormContentType) return l.Problem(415, "Problem.UnsupportedMediaType", l["Library.SendMultipart"]);
-            IFormCollection form;
-            try { form = await request.ReadFormAsync(ct); }
-            catch (InvalidDataException) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [l["Library.FileTooLarge"]] }, title: l["Problem.Validation"]); }
-            var file = form.Files.GetFile(FileStore.Field);
-            if (file is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [l["Validation.Required"]] }, title: l["Problem.Validation"]);
-            await using var stream = file.OpenReadStream();
-            return (await a.AttachAgreementAsync(request.HttpContext.User.Actor(), id, stream, file.FileName, ct)).ToResult(l, f => TypedResults.Created(f.Url, f));
-        }).WithSummary("Sets the signed agreement (multipart/form-data, field file: a document or a scan), academy staff. Audited.")
-          .WithMetadata(new RequestSizeLimitAttribute(LibraryApi.UploadLimit), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = LibraryApi.UploadLimit })
+        api.MapPost("/{id:guid}/agreement", (Guid id, HttpRequest request, AccreditationService a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            Uploads.WithFileAsync(request, l, async (file, _, stream) =>
+                (await a.AttachAgreementAsync(request.HttpContext.User.Actor(), id, stream, file.FileName, ct)).ToResult(l, f => TypedResults.Created(f.Url, f)), ct))
+          .WithSummary("Sets the signed agreement (multipart/form-data, field file: a document or a scan), academy staff. Audited.")
+          .AcceptsUpload()
           .Produces<AgreementFileDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(415);
         api.MapGet("/outcomes", async (Guid? accreditation, HttpContext http, AccreditationService a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await a.OutcomesAsync(http.User.Actor(), accreditation, ct)).ToResult(l, x => TypedResults.Ok(x)))
