@@ -176,4 +176,25 @@ public sealed class AcademyPageTests(Apps apps)
         Assert.Equal(10, quiz.TimeLimitMinutes);
         Assert.Equal(2, await app.WithDbAsync(db => db.QuizDraws.Where(d => d.QuizId == quiz.Id).SumAsync(d => d.Count)));
     }
+
+    [Theory, BothProviders]
+    public async Task The_academy_page_links_each_role_to_its_own_tools(DatabaseProvider provider)
+    {
+        var app = apps[provider];
+        async Task<string> IndexAs(HemisphereRole role, Guid? institution = null) =>
+            await (await PageClientAsync(app, role, institution)).GetStringAsync("/academy");
+
+        var staff = await IndexAs(HemisphereRole.Editor);
+        foreach (var link in new[] { "/academy/certificates", "/academy/records/clients", "/academy/accreditations", "/academy/courses/new" })
+            Assert.Contains($"href=\"{link}\"", staff, StringComparison.Ordinal);
+        var university = await IndexAs(HemisphereRole.InstitutionManager, (await Accreditation.AccreditationWorld.AddUniversityAsync(app)).Id);
+        Assert.Contains("href=\"/academy/accreditations\"", university, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/academy/certificates\"", university, StringComparison.Ordinal);
+        var police = await IndexAs(HemisphereRole.InstitutionManager, (await app.AddInstitutionAsync("GT")).Id);
+        Assert.Contains("href=\"/academy/dashboard\"", police, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/academy/accreditations\"", police, StringComparison.Ordinal);
+        var learner = await IndexAs(HemisphereRole.Learner);
+        foreach (var link in new[] { "/academy/certificates", "/academy/records/clients", "/academy/accreditations", "/academy/dashboard" })
+            Assert.DoesNotContain($"href=\"{link}\"", learner, StringComparison.Ordinal);
+    }
 }
