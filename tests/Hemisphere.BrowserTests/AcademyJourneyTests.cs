@@ -194,4 +194,25 @@ public sealed class AcademyJourneyTests(SiteUnderTest site)
             await SiteUnderTest.AssertAxeAsync(editor);
         }
     }
+
+    [Fact]
+    public async Task The_credential_pages_pass_axe()
+    {
+        async Task Check(IPage page, params string[] paths)
+        {
+            foreach (var path in paths)
+            {
+                var response = await page.GotoAsync(path);
+                Assert.True(response!.Ok, path + " answered " + response.Status);
+                await SiteUnderTest.AssertAxeAsync(page);
+            }
+        }
+        var anonymous = await (await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Locale = "fr-FR" })).NewPageAsync();
+        await Check(anonymous, "/badges/verify");
+        await Check(await site.SignedInAsync("admin@demo.hemisphere.local", "en-US"),
+            "/academy/certificates", "/academy/accreditations", "/academy/accreditations/new", "/academy/records/clients");
+        await Check(await site.SignedInAsync("university@demo.hemisphere.local"), "/academy/accreditations", "/academy/accreditations/outcomes");
+        await Check(await site.SignedInAsync("learner@demo.hemisphere.local"), "/academy/my", "/academy/my/transcript");
+    }
 }
+
