@@ -29,6 +29,12 @@ public sealed class XapiStatement
     /// <summary>A voiding statement's target.</summary>
     public Guid? VoidsId { get; set; }
 
+    /// <summary>
+    /// The statement its object refers to when the object is a StatementRef (voiding statements included): queries
+    /// with filters also return the statements targeting a match (xAPI 1.0.3 "Filter Conditions for StatementRefs").
+    /// </summary>
+    public Guid? TargetId { get; set; }
+
     /// <summary>The client application that stored it (statements/read/mine).</summary>
     public Guid? ClientId { get; set; }
 
@@ -128,6 +134,7 @@ internal sealed class RecordsModelConfiguration :
         b.HasIndex(x => new { x.VerbId, x.Seq });
         b.HasIndex(x => new { x.Registration, x.Seq });
         b.HasIndex(x => x.VoidsId);
+        b.HasIndex(x => x.TargetId);
         b.HasIndex(x => new { x.ClientId, x.Seq });
     }
 

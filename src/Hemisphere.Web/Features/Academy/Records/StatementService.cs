@@ -90,6 +90,7 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
                 Stored = now,
                 Timestamp = timestamp.ToUniversalTime(),
                 VoidsId = verb == XapiValidator.VoidedVerb ? Guid.Parse(obj["id"]!.GetValue<string>()) : null,
+                TargetId = objectType == "StatementRef" ? Guid.Parse(obj["id"]!.GetValue<string>()) : null,
                 ClientId = caller.ClientId,
                 ReceivedHash = hash,
             };
@@ -299,10 +300,16 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
         return row;
     }
 
+    /// <summary>How many StatementRef hops a query follows back to a matching statement (a guard against reference cycles).</summary>
+    public const int MaxTargetDepth = 16;
+
     public async Task<StatementPage> QueryAsync(StatementQuery q, CancellationToken ct)
     {
-        var statements = db.Set<XapiStatement>().AsNoTracking().Where(s => !s.Voided);
+        var all = db.Set<XapiStatement>().AsNoTracking();
         var refs = db.Set<XapiStatementRef>();
+        // The statements meeting the filter conditions themselves, voided ones included: a statement targeting a
+        // voided match is still returned (xAPI 1.0.3 Part Three 2.1.4), the voided one never.
+        var matches = all;
         // Joins, not EXISTS: each statement has at most one key row per kind, and PostgreSQL can then walk the
         // (Key, Kind, VerbId, StatementSeq) index backwards and stop after one page, whatever the table's size.
         if (q.AgentKey is { } agent)
@@ -311,25 +318,50 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
             var keys = q.Verb is { } v
                 ? refs.Where(r => r.Key == agent && r.Kind == kind && r.VerbId == v)
                 : refs.Where(r => r.Key == agent && r.Kind == kind);
-            statements = statements.Join(keys, s => s.Seq, r => r.StatementSeq, (s, _) => s);
+            matches = matches.Join(keys, s => s.Seq, r => r.StatementSeq, (s, _) => s);
         }
-        if (q.Verb is { } verb) statements = statements.Where(s => s.VerbId == verb);
+        if (q.Verb is { } verb) matches = matches.Where(s => s.VerbId == verb);
         if (q.Activity is { } activity)
         {
             var kind = q.RelatedActivities ? XapiRefKind.RelatedActivity : XapiRefKind.Activity;
-            statements = statements.Join(refs.Where(r => r.Key == activity && r.Kind == kind), s => s.Seq, r => r.StatementSeq, (s, _) => s);
+            matches = matches.Join(refs.Where(r => r.Key == activity && r.Kind == kind), s => s.Seq, r => r.StatementSeq, (s, _) => s);
         }
-        if (q.Registration is { } reg) statements = statements.Where(s => s.Registration == reg);
+        if (q.Registration is { } reg) matches = matches.Where(s => s.Registration == reg);
+        var limit = q.Limit <= 0 ? DefaultPage : Math.Min(q.Limit, MaxPage);
+        var rows = await PageAsync(matches, q, limit, ct);
+        var filtered = q.AgentKey is not null || q.Verb is not null || q.Activity is not null || q.Registration is not null;
+        if (filtered)
+        {
+            // Filter Conditions for StatementRefs (xAPI 1.0.3 Part Three 2.1.3): a statement whose object is a
+            // StatementRef to a match matches too, recursively. Level n holds the statements n hops away from a match;
+            // only rows with a TargetId take part (indexed), and the usual query stops after one empty probe.
+            var level = matches;
+            var seen = rows.Select(r => r.Seq).ToHashSet();
+            for (var depth = 1; depth <= MaxTargetDepth; depth++)
+            {
+                var previous = level;
+                level = all.Where(t => t.TargetId != null).Join(previous, t => t.TargetId, s => (Guid?)s.Id, (t, _) => t);
+                if (!await level.AnyAsync(ct)) break;
+                foreach (var row in await PageAsync(level, q, limit, ct))
+                    if (seen.Add(row.Seq)) rows.Add(row);
+            }
+            rows = (q.Ascending ? rows.OrderBy(r => r.Seq) : rows.OrderByDescending(r => r.Seq)).Take(limit + 1).ToList();
+        }
+        var more = rows.Count > limit;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        return new StatementPage(rows, more, rows.Count > 0 ? rows[^1].Seq : null);
+    }
+
+    /// <summary>One page (plus one row, to tell whether there is more) of the statements to return among <paramref name="statements"/>: time, paging and client conditions apply to them.</summary>
+    private static Task<List<XapiStatement>> PageAsync(IQueryable<XapiStatement> statements, StatementQuery q, int limit, CancellationToken ct)
+    {
+        statements = statements.Where(s => !s.Voided);
         if (q.Since is { } since) statements = statements.Where(s => s.Stored > since);
         if (q.Until is { } until) statements = statements.Where(s => s.Stored <= until);
         if (q.MineOf is { } client) statements = statements.Where(s => s.ClientId == client);
         if (q.After is { } after) statements = q.Ascending ? statements.Where(s => s.Seq > after) : statements.Where(s => s.Seq < after);
         statements = q.Ascending ? statements.OrderBy(s => s.Seq) : statements.OrderByDescending(s => s.Seq);
-        var limit = q.Limit <= 0 ? DefaultPage : Math.Min(q.Limit, MaxPage);
-        var rows = await statements.Take(limit + 1).ToListAsync(ct);
-        var more = rows.Count > limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        return new StatementPage(rows, more, rows.Count > 0 ? rows[^1].Seq : null);
+        return statements.Take(limit + 1).ToListAsync(ct);
     }
 
     public async Task<List<XapiAttachment>> AttachmentsAsync(IEnumerable<XapiStatement> statements, CancellationToken ct)

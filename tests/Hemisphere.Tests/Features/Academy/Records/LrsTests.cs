@@ -182,6 +182,68 @@ public sealed class LrsTests(Apps apps)
     }
 
     [Theory, BothProviders]
+    public async Task Filters_also_return_the_statements_targeting_a_match_through_StatementRefs_recursively(DatabaseProvider provider)
+    {
+        var app = apps[provider];
+        var (client, _, _) = await LrsClientAsync(app);
+        string Id(JsonObject s) => s["id"]!.GetValue<string>();
+        async Task PostAsync(JsonObject s) => Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/xapi/statements", Body(s))).StatusCode);
+        JsonObject Targeting(string mbox, string verb, JsonObject target) =>
+            Statement(mbox, verb).Also(x => x["object"] = new JsonObject { ["objectType"] = "StatementRef", ["id"] = Id(target) });
+        var (ana, ben, carla, other) = (Mbox(), Mbox(), Mbox(), Mbox());
+        var verb = "http://example.org/verbs/passed-" + Guid.NewGuid().ToString("N");
+        var confirmed = "http://example.org/verbs/confirmed-" + Guid.NewGuid().ToString("N");
+        var activity = "http://example.org/activities/explosives-" + Guid.NewGuid().ToString("N");
+        var registration = Guid.NewGuid();
+        // A: Ana passed the activity; B: Ben confirmed A; C: Carla confirmed B; D: Ben did something else entirely.
+        var a = Statement(ana, verb, activity).Also(x => x["context"] = new JsonObject { ["registration"] = registration.ToString() });
+        var b = Targeting(ben, confirmed, a);
+        var c = Targeting(carla, confirmed, b);
+        var d = Statement(ben, confirmed, "http://example.org/activities/unrelated-" + Guid.NewGuid().ToString("N"));
+        var unrelated = Statement(other, verb + "-not");
+        foreach (var s in new[] { a, b, c, d, unrelated }) await PostAsync(s);
+
+        foreach (var query in new[] { "agent=" + Agent(ana), "verb=" + Uri.EscapeDataString(verb), "activity=" + Uri.EscapeDataString(activity), "registration=" + registration })
+            Assert.Equal([Id(c), Id(b), Id(a)], Ids(await QueryAsync(client, query)));
+        Assert.Equal([Id(c), Id(b), Id(a)], Ids(await QueryAsync(client, "agent=" + Agent(ana) + "&verb=" + Uri.EscapeDataString(verb))));
+        // B matches Ben itself, C through B; A does not (it targets nothing) and D matches directly, once.
+        Assert.Equal([Id(d), Id(c), Id(b)], Ids(await QueryAsync(client, "agent=" + Agent(ben))));
+        Assert.Equal([Id(unrelated)], Ids(await QueryAsync(client, "agent=" + Agent(other))));
+        // The targeting statements do not meet a verb filter they do not match through what they target.
+        Assert.Equal([Id(d), Id(c), Id(b)], Ids(await QueryAsync(client, "verb=" + Uri.EscapeDataString(confirmed))));
+
+        // since, until, limit, ascending and paging apply to the returned statements themselves.
+        var bId = Guid.Parse(Id(b));
+        var stored = (await app.WithDbAsync(db => db.Set<XapiStatement>().Where(s => s.Id == bId).Select(s => s.Stored).SingleAsync())).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal([Id(c)], Ids(await QueryAsync(client, "agent=" + Agent(ana) + "&since=" + Uri.EscapeDataString(stored))));
+        Assert.Equal([Id(b), Id(a)], Ids(await QueryAsync(client, "agent=" + Agent(ana) + "&until=" + Uri.EscapeDataString(stored))));
+        foreach (var (query, expected) in new[] { ("&limit=1", new[] { Id(c), Id(b), Id(a) }), ("&limit=2&ascending=true", new[] { Id(a), Id(b), Id(c) }) })
+        {
+            var page = await QueryAsync(client, "agent=" + Agent(ana) + query);
+            var seen = Ids(page);
+            while (page.GetProperty("more").GetString() is { Length: > 0 } more)
+            {
+                var response = await client.GetAsync(more);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                page = await response.JsonAsync();
+                seen.AddRange(Ids(page));
+            }
+            Assert.Equal(expected, seen);
+        }
+
+        // Voiding A: A leaves the queries; B still targets it, so B and C remain, and so does the voiding statement,
+        // which targets A too (xAPI 1.0.3 Part Three 2.1.4, conformance XAPI-00162).
+        var voiding = Targeting(other, XapiValidator.VoidedVerb, a);
+        await PostAsync(voiding);
+        foreach (var query in new[] { "agent=" + Agent(ana), "verb=" + Uri.EscapeDataString(verb), "activity=" + Uri.EscapeDataString(activity) })
+            Assert.Equal([Id(voiding), Id(c), Id(b)], Ids(await QueryAsync(client, query)));
+        Assert.Equal([Id(voiding), Id(unrelated)], Ids(await QueryAsync(client, "agent=" + Agent(other))));
+        var targets = await app.WithDbAsync(db => db.Set<XapiStatement>().Where(s => s.TargetId != null && (s.ActorKey == "mbox:" + ben || s.ActorKey == "mbox:" + carla || s.ActorKey == "mbox:" + other))
+            .Select(s => s.TargetId!.Value).ToListAsync());
+        Assert.Equal(new[] { Id(a), Id(b), Id(a) }.Select(Guid.Parse).Order(), targets.Order());
+    }
+
+    [Theory, BothProviders]
     public async Task Put_stores_once_answers_204_again_for_the_same_statement_and_409_for_a_different_one(DatabaseProvider provider)
     {
         var app = apps[provider];

@@ -1538,6 +1538,9 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("Stored")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("TargetId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("Timestamp")
                         .HasColumnType("timestamp with time zone");
 
@@ -1558,6 +1561,8 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Stored");
+
+                    b.HasIndex("TargetId");
 
                     b.HasIndex("VoidsId");
 

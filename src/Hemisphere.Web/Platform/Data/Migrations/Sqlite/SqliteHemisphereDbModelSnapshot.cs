@@ -1515,6 +1515,9 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.Property<long>("Stored")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("TargetId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Timestamp")
                         .HasColumnType("INTEGER");
 
@@ -1535,6 +1538,8 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Stored");
+
+                    b.HasIndex("TargetId");
 
                     b.HasIndex("VoidsId");
 
