@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Hemisphere.Platform.Data.Migrations.Sqlite
+namespace Hemisphere.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class CredentialsAndLearningRecords : Migration
@@ -11,77 +12,93 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_CountryCode_LearnerId",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_CourseId_LearnerId",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_InstitutionId_LearnerId",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_LearnerId_Status",
+                table: "Enrolments");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "CertifiedAt",
                 table: "Enrolments",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AlterColumn<Guid>(
                 name: "EnrolmentId",
                 table: "Certificates",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true,
                 oldClrType: typeof(Guid),
-                oldType: "TEXT");
+                oldType: "uuid");
 
             migrationBuilder.AlterColumn<string>(
                 name: "EditionMode",
                 table: "Certificates",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(20)",
                 oldMaxLength: 20);
 
             migrationBuilder.AlterColumn<Guid>(
                 name: "EditionId",
                 table: "Certificates",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true,
                 oldClrType: typeof(Guid),
-                oldType: "TEXT");
+                oldType: "uuid");
 
             migrationBuilder.AlterColumn<Guid>(
                 name: "CourseId",
                 table: "Certificates",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true,
                 oldClrType: typeof(Guid),
-                oldType: "TEXT");
+                oldType: "uuid");
 
             migrationBuilder.AddColumn<Guid>(
                 name: "AccreditationId",
                 table: "Certificates",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AccreditingUniversity",
                 table: "Certificates",
-                type: "TEXT",
+                type: "character varying(300)",
                 maxLength: 300,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AgreementReference",
                 table: "Certificates",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "CreditSystem",
                 table: "Certificates",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
-            migrationBuilder.AddColumn<double>(
+            migrationBuilder.AddColumn<decimal>(
                 name: "Credits",
                 table: "Certificates",
-                type: "REAL",
+                type: "numeric(7,2)",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -89,29 +106,29 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<Guid>(
                 name: "ProgrammeId",
                 table: "Certificates",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "AcademyAccreditations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UniversityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CourseId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AgreementReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AgreementFileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Hours = table.Column<double>(type: "REAL", precision: 7, scale: 2, nullable: false),
-                    Credits = table.Column<double>(type: "REAL", precision: 7, scale: 2, nullable: false),
-                    CreditSystem = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UniversityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AgreementReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AgreementFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Hours = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: false),
+                    Credits = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: false),
+                    CreditSystem = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -146,13 +163,13 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 name: "BadgeSigningKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    KeyId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Algorithm = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    PublicJwk = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ProtectedPrivateKey = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    KeyId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Algorithm = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    PublicJwk = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ProtectedPrivateKey = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -163,10 +180,10 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 name: "BadgeStatusEntries",
                 columns: table => new
                 {
-                    Index = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CertificateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Index = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CertificateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,8 +200,8 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 name: "XapiActivities",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
-                    Json = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -195,9 +212,9 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 name: "XapiAttachments",
                 columns: table => new
                 {
-                    Sha2 = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Sha2 = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -208,14 +225,14 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 name: "XapiClients",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Scopes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -226,17 +243,17 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 name: "XapiDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ScopeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DocumentId = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
-                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
-                    AgentKey = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
-                    Registration = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Sha1 = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Updated = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ScopeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DocumentId = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    ActivityId = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    AgentKey = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    Registration = table.Column<Guid>(type: "uuid", nullable: true),
+                    ContentType = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Sha1 = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Updated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -247,20 +264,21 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 name: "XapiStatements",
                 columns: table => new
                 {
-                    Seq = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VerbId = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
-                    ActorKey = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
-                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
-                    Registration = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Stored = table.Column<long>(type: "INTEGER", nullable: false),
-                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
-                    Voided = table.Column<bool>(type: "INTEGER", nullable: false),
-                    VoidsId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReceivedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Json = table.Column<string>(type: "TEXT", nullable: false)
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VerbId = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    ActorKey = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    ActivityId = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    Registration = table.Column<Guid>(type: "uuid", nullable: true),
+                    Stored = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Timestamp = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Voided = table.Column<bool>(type: "boolean", nullable: false),
+                    VoidsId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TargetId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReceivedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -271,12 +289,12 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 name: "XapiStatementRefs",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StatementSeq = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
-                    VerbId = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementSeq = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    VerbId = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -288,6 +306,30 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                         principalColumn: "Seq",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_CountryCode_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "CountryCode", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year", "CertifiedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_CourseId_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "CourseId", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year", "CertifiedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_InstitutionId_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "InstitutionId", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year", "CertifiedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_LearnerId_Status",
+                table: "Enrolments",
+                columns: new[] { "LearnerId", "Status" })
+                .Annotation("Npgsql:IndexInclude", new[] { "LastActivityAt", "Year", "CertifiedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Certificates_LearnerId_ProgrammeId",
@@ -389,6 +431,11 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 column: "Stored");
 
             migrationBuilder.CreateIndex(
+                name: "IX_XapiStatements_TargetId",
+                table: "XapiStatements",
+                column: "TargetId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_XapiStatements_VerbId_Seq",
                 table: "XapiStatements",
                 columns: new[] { "VerbId", "Seq" });
@@ -452,6 +499,22 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 name: "XapiStatements");
 
             migrationBuilder.DropIndex(
+                name: "IX_Enrolments_CountryCode_LearnerId",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_CourseId_LearnerId",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_InstitutionId_LearnerId",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_LearnerId_Status",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Certificates_LearnerId_ProgrammeId",
                 table: "Certificates");
 
@@ -490,44 +553,68 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<Guid>(
                 name: "EnrolmentId",
                 table: "Certificates",
-                type: "TEXT",
+                type: "uuid",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
                 oldClrType: typeof(Guid),
-                oldType: "TEXT",
+                oldType: "uuid",
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "EditionMode",
                 table: "Certificates",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(20)",
                 oldMaxLength: 20,
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<Guid>(
                 name: "EditionId",
                 table: "Certificates",
-                type: "TEXT",
+                type: "uuid",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
                 oldClrType: typeof(Guid),
-                oldType: "TEXT",
+                oldType: "uuid",
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<Guid>(
                 name: "CourseId",
                 table: "Certificates",
-                type: "TEXT",
+                type: "uuid",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
                 oldClrType: typeof(Guid),
-                oldType: "TEXT",
+                oldType: "uuid",
                 oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_CountryCode_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "CountryCode", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_CourseId_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "CourseId", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_InstitutionId_LearnerId",
+                table: "Enrolments",
+                columns: new[] { "InstitutionId", "LearnerId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "LastActivityAt", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_LearnerId_Status",
+                table: "Enrolments",
+                columns: new[] { "LearnerId", "Status" })
+                .Annotation("Npgsql:IndexInclude", new[] { "LastActivityAt", "Year" });
         }
     }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hemisphere.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHemisphereDb))]
-    [Migration("20261207041047_CredentialsAndLearningRecords")]
+    [Migration("20261207044859_CredentialsAndLearningRecords")]
     partial class CredentialsAndLearningRecords
     {
         /// <inheritdoc />
@@ -1541,6 +1541,9 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("Stored")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("TargetId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("Timestamp")
                         .HasColumnType("timestamp with time zone");
 
@@ -1561,6 +1564,8 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Stored");
+
+                    b.HasIndex("TargetId");
 
                     b.HasIndex("VoidsId");
 
