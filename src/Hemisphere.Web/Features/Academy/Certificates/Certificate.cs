@@ -77,6 +77,16 @@ public sealed class Certificate : IAudited
     /// <summary>The issuing officials, one a line ("Name, Title"), as configured at issue.</summary>
     public string Signatories { get; set; } = "";
 
+    /// <summary>Copies the facts of the accreditation in force at completion (none: nothing is accredited).</summary>
+    public void Carry(Accreditation.AccreditationFacts? accreditation)
+    {
+        AccreditationId = accreditation?.AccreditationId;
+        AccreditingUniversity = accreditation?.University;
+        Credits = accreditation?.Credits;
+        CreditSystem = accreditation?.CreditSystem;
+        AgreementReference = accreditation?.AgreementReference;
+    }
+
     public bool IsRevoked => RevokedAt is not null;
     public bool IsSuperseded => SupersededById is not null;
     public bool IsProgramme => ProgrammeId is not null;

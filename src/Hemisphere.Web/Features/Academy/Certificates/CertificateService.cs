@@ -112,12 +112,8 @@ public sealed class CertificateService(HemisphereDb db, AuditLog audit, TimeProv
             CompletedAt = completedAt,
             IssuedAt = clock.GetUtcNow(),
             Signatories = SignatoriesNow(),
-            AccreditationId = accreditation?.AccreditationId,
-            AccreditingUniversity = accreditation?.University,
-            Credits = accreditation?.Credits,
-            CreditSystem = accreditation?.CreditSystem,
-            AgreementReference = accreditation?.AgreementReference,
         };
+        certificate.Carry(accreditation);
         db.Certificates.Add(certificate);
         enrolment.CertifiedAt = certificate.IssuedAt;
         try

@@ -105,12 +105,8 @@ public sealed class ProgrammeCompletion(HemisphereDb db, CertificateService cert
             CompletedAt = completedAt,
             IssuedAt = clock.GetUtcNow(),
             Signatories = certificates.SignatoriesNow(),
-            AccreditationId = accreditation?.AccreditationId,
-            AccreditingUniversity = accreditation?.University,
-            Credits = accreditation?.Credits,
-            CreditSystem = accreditation?.CreditSystem,
-            AgreementReference = accreditation?.AgreementReference,
         };
+        certificate.Carry(accreditation);
         db.Certificates.Add(certificate);
         try
         {
