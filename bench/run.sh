@@ -11,7 +11,7 @@
 #   BENCH_CHAT (1), BENCH_CHAT_MEMBERS (1000), BENCH_CHAT_RATE (10), BENCH_CHAT_DURATION (30s), BENCH_CHAT_CONNECTIONS (20000),
 #   BENCH_CHAT_STEP (2500), BENCH_CHAT_MEMORY (4G), BENCH_COURSES (500), BENCH_OFFICERS (200000), BENCH_ENROLMENTS (1000000),
 #   BENCH_LEARNER_ACCOUNTS (6000), BENCH_EXAM (1), BENCH_EXAM_LEARNERS (5000), BENCH_EXAM_WINDOW (60s), BENCH_IMPORT_ROWS (200000),
-#   BENCH_ONLY (all scenarios), PG_BIN (/usr/lib/postgresql/15/bin).
+#   BENCH_XAPI_STATEMENTS (10000000), BENCH_CERTIFICATES (100000), BENCH_ONLY (all scenarios), PG_BIN (/usr/lib/postgresql/15/bin).
 #   See bench/README.md.
 set -euo pipefail
 
@@ -49,6 +49,8 @@ EXAM=${BENCH_EXAM:-1}
 EXAM_LEARNERS=${BENCH_EXAM_LEARNERS:-5000}
 EXAM_WINDOW=${BENCH_EXAM_WINDOW:-60s}
 IMPORT_ROWS=${BENCH_IMPORT_ROWS:-200000}
+XAPI_STATEMENTS=${BENCH_XAPI_STATEMENTS:-10000000}
+CERTIFICATES=${BENCH_CERTIFICATES:-100000}
 ONLY=${BENCH_ONLY:-}
 
 say() { printf '\n== %s\n' "$*"; }
@@ -133,6 +135,7 @@ export ConnectionStrings__Hemisphere="$CONNECTION"
 export Hemisphere__DataDirectory="$WORK/data"
 export RateLimits__ApiPerMinute=100000000
 export RateLimits__SignInPerMinute=100000
+export RateLimits__VerificationPerMinute=100000000
 export Logging__LogLevel__Default="$LOG_LEVEL"
 
 say "Migrate"
@@ -148,6 +151,13 @@ timeout 1800 "${BENCH[@]}" generate --connection "$CONNECTION" \
 # The search documents of the library, written by the site itself (its analysis, its EF rebuild), as an
 # operator would after an import; timed, because it is an operational figure. Then the same settling as
 # generate does for its tables (statistics, visibility map, the GIN index's pending list merged).
+if [[ $COURSES -gt 0 && $OFFICERS -gt 0 ]]; then
+  say "Learning records ($XAPI_STATEMENTS xAPI statements, $CERTIFICATES certificates)"
+  timeout 14400 "${BENCH[@]}" records --connection "$CONNECTION" --statements "$XAPI_STATEMENTS" --certificates "$CERTIFICATES" --seed "$SEED"
+else
+  XAPI_STATEMENTS=0
+fi
+
 say "Reindex the library (the site's own 'reindex library' verb)"
 REINDEX_START=$(date +%s.%N)
 (cd "$WORK/site" && timeout 3600 "${SITE[@]}" reindex library >"$WORK/reindex.log" 2>&1) || { tail -n 20 "$WORK/reindex.log"; fail "reindex failed."; }
@@ -206,7 +216,7 @@ RUN_MEMBERS_ACADEMY=$RUN_MEMBERS
 RUN_STATUS=0
 timeout "$RUN_LIMIT" "${BENCH[@]}" run --url "http://127.0.0.1:$SITE_PORT" --duration "$DURATION" --warmup "$WARMUP" \
   --connections "$CONNECTIONS" --big-connections "$BIG_CONNECTIONS" --threads "$THREADS" --results "$ROOT/bench/results" --label "$LABEL" \
-  --seed "$SEED" --members "$RUN_MEMBERS" ${ONLY:+--only "$ONLY"} || RUN_STATUS=$?
+  --seed "$SEED" --members "$RUN_MEMBERS" --statements "$XAPI_STATEMENTS" ${ONLY:+--only "$ONLY"} || RUN_STATUS=$?
 
 if [[ $EXAM == 1 && $COURSES -gt 0 && $LEARNER_ACCOUNTS -gt 0 ]]; then
   say "Exam burst ($EXAM_LEARNERS learners submit the same quiz within $EXAM_WINDOW)"

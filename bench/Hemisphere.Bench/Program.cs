@@ -1,6 +1,7 @@
 using Hemisphere.Bench;
 using Hemisphere.Bench.Chat;
 using Hemisphere.Bench.Generate;
+using Hemisphere.Bench.Records;
 using Hemisphere.Bench.Run;
 
 const string Usage = """
@@ -23,6 +24,10 @@ const string Usage = """
           [--prepare-concurrency 16] [--resubmit 100] [--results bench/results] [--label TEXT]
           The exam burst: learner accounts 1..--learners start an attempt at the exam course's first quiz and save answers, then all
           submit within --window at a steady rate; counts the attempts stored (SQL) and resubmits a sample (idempotency).
+      records --connection CS [--statements 10000000] [--certificates 100000] [--seed 42] [--reset]
+          The academy's learning records after generate: xAPI statements of the generated officers with their index rows (streamed
+          with binary COPY; the tables' secondary indexes rebuilt after), the bench's LRS client, and certificates of completed
+          enrolments. Credentials and certificate codes are recomputed by run from --seed.
       enrolment-csv --connection CS [--rows 200000] --out FILE [--seed 42]
           A bulk enrolment file for the site's import-enrolments verb: officers of generated institutions into open generated editions.
     """;
@@ -36,6 +41,7 @@ try
         "run" => await RunCommand.RunAsync(arguments),
         "chat" => await ChatCommand.RunAsync(arguments),
         "exam" => await ExamCommand.RunAsync(arguments),
+        "records" => await RecordsCommand.RunAsync(arguments),
         "enrolment-csv" => await EnrolmentCsvCommand.RunAsync(arguments),
         "help" or "--help" or "-h" or null => Help(),
         _ => throw new UsageException($"Unknown verb '{arguments.Verb}'."),

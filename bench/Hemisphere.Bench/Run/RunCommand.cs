@@ -9,7 +9,7 @@ public static class RunCommand
 {
     public static async Task<int> RunAsync(Arguments args)
     {
-        args.AllowOnly("--url", "--duration", "--warmup", "--connections", "--big-connections", "--threads", "--results", "--label", "--seed", "--members", "--only");
+        args.AllowOnly("--url", "--duration", "--warmup", "--connections", "--big-connections", "--threads", "--results", "--label", "--seed", "--members", "--only", "--statements");
         var url = ParseUrl(args.Required("--url"));
         var duration = args.Text("--duration") ?? "20s";
         var warmup = args.Text("--warmup") ?? "5s";
@@ -23,6 +23,8 @@ public static class RunCommand
         var resultsFolder = args.Text("--results") ?? Path.Combine("bench", "results");
         var seed = args.Int("--seed", 42, int.MinValue, int.MaxValue);
         var members = args.Int("--members", 200, 0, 1_000_000);
+        // How many statements the records verb generated: only for the titles (the run does not read the database).
+        var statements = args.Int("--statements", 0, 0, int.MaxValue);
         // --only o,p: just those scenarios, each with its ceiling (to compare before and after a change quickly).
         var only = args.Text("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         var ct = CancellationToken.None;
@@ -80,6 +82,18 @@ public static class RunCommand
                      Scenarios.CountryDashboard("x", "Country dashboard page, as the manager of one institution (from memory, recounted each minute)", Scenarios.DashboardPage, dashboardWhy, manager),
                  })
             scenarios.AddRange(Scenarios.WithCeiling(signedIn, signedIn.Skip is null ? await ProbeAsync(site, signedIn, ct) : null));
+        // Credentials and learning records: the LRS with the bench client's credentials (both recomputed from the seed), queries first
+        // (the writes add statements), and the public verification page of the generated certificates.
+        var xapi = BenchRecords.XapiAuthorization(seed);
+        var (lrs, noLrs) = await site.LrsAsync(xapi, statements, ct);
+        var lrsQuery = Scenarios.LrsQuery(lrs, noLrs, xapi);
+        scenarios.AddRange(Scenarios.WithCeiling(lrsQuery, lrsQuery.Skip is null ? await ProbeAsync(site, lrsQuery, ct) : null));
+        var codes = Enumerable.Range(1, 200).Select(n => BenchRecords.CertificateCode(seed, n)).ToList();
+        var firstCertificate = await site.GetAsync("/api/v1/certificates/" + codes[0] + "/verification", ct);
+        var verification = Scenarios.VerificationPage(codes, firstCertificate.Ok ? null : $"certificate 1 of the seed is not there (HTTP {(int)firstCertificate.Status}): run the records verb with --certificates and the same --seed");
+        scenarios.AddRange(Scenarios.WithCeiling(verification, verification.Skip is null ? await site.MeanAsync(verification.Paths.Take(20).ToList(), ct) : null));
+        foreach (var write in Scenarios.LrsWrites(lrs, noLrs, xapi))
+            scenarios.AddRange(Scenarios.WithCeiling(write, write.Skip is null ? await ProbeAsync(site, write, ct) : null));
         if (only is not null)
         {
             scenarios = scenarios.Where(s => only.Contains(s.Key) || only.Contains(s.Key.TrimEnd('0'))).ToList();
@@ -121,6 +135,7 @@ public static class RunCommand
     }
 
     private static Task<Site.Answer> ProbeAsync(Site site, Scenario s, CancellationToken ct) =>
+        s.Send is { } send ? site.MeanSentAsync(send.Method, s.Paths, send.Headers, send.Bodies, 20, ct) :
         s.Paired ? site.MeanPairedAsync(s.Paths, s.Tokens!, 20, ct) : site.MeanOverTokensAsync(s.Paths[0], s.Tokens!, 20, ct);
 
     /// <summary>One request, timed alone: the dashboards' first (uncached) answers.</summary>
@@ -200,7 +215,7 @@ public static class RunCommand
             return Result(null, reason, false, null);
         }
         // Signed-in pages differ a little by member (language, unread marks, links to their own posts): their size is the mean over a sample of the tokens.
-        var probe = s.Paired || s.Tokens is { Count: > 0 } ? await ProbeAsync(site, s, ct)
+        var probe = s.Paired || s.Tokens is { Count: > 0 } || s.Send is not null ? await ProbeAsync(site, s, ct)
             : s.ProbeAll ? await site.MeanAsync(s.Paths, ct) : await site.GetAsync(s.Paths[0], ct);
         if (!probe.Ok)
         {
@@ -210,8 +225,8 @@ public static class RunCommand
             Console.WriteLine($"skipped, HTTP {(int)probe.Status}: {reason}");
             return Result(probe, reason, probe.Truncated || (int)probe.Status >= 500, null);
         }
-        if (warmup is not null) await wrk.RunAsync(s.Paths, s.Tokens, warmup, connections, s.TimeoutSeconds, ct);
-        var measured = await wrk.RunAsync(s.Paths, s.Tokens, duration, connections, s.TimeoutSeconds, ct);
+        if (warmup is not null) await wrk.RunAsync(s.Paths, s.Tokens, warmup, connections, s.TimeoutSeconds, ct, s.Send);
+        var measured = await wrk.RunAsync(s.Paths, s.Tokens, duration, connections, s.TimeoutSeconds, ct, s.Send);
         var errors = measured.Errors.Total > 0 ? $" ({measured.Errors.Total.ToString(CultureInfo.InvariantCulture)} errors: {measured.Errors})" : "";
         Console.WriteLine($"{measured.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)} req/s, {(measured.RequestsPerSecond * probe.Bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture)} MB/s of bodies, p99 {measured.P99Ms.ToString("0.0", CultureInfo.InvariantCulture)} ms, {connections} connections{errors}");
         return Result(probe, null, false, measured);

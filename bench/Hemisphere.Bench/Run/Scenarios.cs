@@ -23,6 +23,8 @@ public sealed record Scenario(string Key, string Title, string Request, IReadOnl
     public IReadOnlyList<string>? Tokens { get; init; }
     /// <summary>Path i belongs to token i (each learner their own attempt): probed pair by pair.</summary>
     public bool Paired { get; init; }
+    /// <summary>Another method, headers or bodies (the LRS): sent alike to its ceiling, which reads and drops a body.</summary>
+    public WrkSend? Send { get; init; }
 }
 
 public static class Scenarios
@@ -72,20 +74,21 @@ public static class Scenarios
     {
         var ceilingKey = scenario.Key + "0";
         var ceiling = scenario.Skip is null && probe is { Ok: true }
-            ? Ceiling(ceilingKey, scenario.Key, probe.Bytes, scenario.Tokens) with { Connections = scenario.Connections, TimeoutSeconds = scenario.TimeoutSeconds, Tokens = scenario.Tokens }
+            ? Ceiling(ceilingKey, scenario.Key, probe.Bytes, scenario.Tokens, scenario.Send) with { Connections = scenario.Connections, TimeoutSeconds = scenario.TimeoutSeconds, Tokens = scenario.Tokens, Send = scenario.Send }
             : new Scenario(ceilingKey, $"Ceiling for ({scenario.Key})", "GET /bench/ceiling?bytes=N", [], NotMapped)
             { Skip = $"nothing to compare: ({scenario.Key}) is not served", Connections = scenario.Connections };
         return [ceiling, scenario with { Ceiling = ceilingKey }];
     }
 
-    private static Scenario Ceiling(string key, string of, long bytes, IReadOnlyList<string>? tokens = null)
+    private static Scenario Ceiling(string key, string of, long bytes, IReadOnlyList<string>? tokens = null, WrkSend? send = null)
     {
         var served = Math.Min(bytes, CeilingMaxBytes);
         var title = bytes > CeilingMaxBytes
             ? $"Ceiling for ({of}), capped at {served.ToString("N0", CultureInfo.InvariantCulture)} bytes"
             : $"Ceiling for ({of}): as many bytes";
         if (tokens is { Count: > 0 }) title += $", signed in with the same {tokens.Count.ToString(CultureInfo.InvariantCulture)} tokens";
-        return new Scenario(key, title, $"GET /bench/ceiling?bytes={served}" + Bearer(tokens), [$"/bench/ceiling?bytes={served}"], NotMapped)
+        if (send is { Bodies.Count: > 0 }) title += ", the same bodies sent";
+        return new Scenario(key, title, $"{send?.Method ?? "GET"} /bench/ceiling?bytes={served}" + Bearer(tokens), [$"/bench/ceiling?bytes={served}"], NotMapped)
         {
             CappedFrom = bytes > CeilingMaxBytes ? bytes : null,
         };
@@ -218,6 +221,65 @@ public static class Scenarios
         why is not null
             ? AcademySkip(key, title, "GET " + path, why, tokens)
             : new Scenario(key, title, "GET " + path + Bearer(tokens), [path], "the site has no academy dashboard") { Tokens = tokens };
+
+    // ---------- Credentials and learning records (issue 7) ----------
+
+    public const int Batch = 50;
+
+    /// <summary>The headers of every LRS request: the xAPI version and the bench client's HTTP Basic credentials (recomputed from the seed).</summary>
+    public static Dictionary<string, string> XapiHeaders(string authorization, bool json = false)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["X-Experience-API-Version"] = "1.0.3", ["Authorization"] = authorization };
+        if (json) headers["Content-Type"] = "application/json";
+        return headers;
+    }
+
+    /// <summary>A statement as an e-learning package sends it (no id: the LRS assigns one), learner i of the picked ones.</summary>
+    public static string StatementJson(Site.LrsPick pick, int i)
+    {
+        var (agent, _) = pick.Pairs[i % pick.Pairs.Count];
+        var n = i.ToString(CultureInfo.InvariantCulture);
+        return "{\"actor\":" + agent + ",\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/experienced\",\"display\":{\"en-US\":\"experienced\"}},"
+            + "\"object\":{\"objectType\":\"Activity\",\"id\":\"https://content.example/packages/first-response/slides/" + n + "\","
+            + "\"definition\":{\"name\":{\"en-US\":\"Slide " + n + "\"},\"type\":\"http://adlnet.gov/expapi/activities/lesson\"}},"
+            + "\"context\":{\"contextActivities\":{\"parent\":[{\"id\":\"https://content.example/packages/first-response\"}]}},"
+            + "\"timestamp\":\"2026-11-30T10:00:00.000Z\"}";
+    }
+
+    /// <summary>POST /xapi/statements: one statement a request (200 learners in turn), and batches of <see cref="Batch"/>.</summary>
+    public static IEnumerable<Scenario> LrsWrites(Site.LrsPick? pick, string? why, string authorization)
+    {
+        const string path = "/xapi/statements";
+        if (pick is null)
+        {
+            yield return new Scenario("aa", "LRS: POST one statement", "POST " + path, [], null) { Skip = why };
+            yield return new Scenario("ab", $"LRS: POST a batch of {Batch} statements", "POST " + path, [], null) { Skip = why };
+            yield break;
+        }
+        var singles = Enumerable.Range(0, 200).Select(i => StatementJson(pick, i)).ToList();
+        var batches = Enumerable.Range(0, 20).Select(b => "[" + string.Join(',', Enumerable.Range(b * Batch, Batch).Select(i => StatementJson(pick, i))) + "]").ToList();
+        var headers = XapiHeaders(authorization, json: true);
+        yield return new Scenario("aa", $"LRS: POST one statement (HTTP Basic client; {pick.Stored} statements stored)", "POST " + path + " (1 statement a request, 200 learners in turn)",
+            [path], "the site has no LRS at /xapi/") { Send = new WrkSend("POST", headers, singles) };
+        yield return new Scenario("ab", $"LRS: POST a batch of {Batch} statements (statements/s = {Batch} × req/s)", "POST " + path + $" ({Batch} statements a request)",
+            [path], "the site has no LRS at /xapi/") { Send = new WrkSend("POST", headers, batches) };
+    }
+
+    /// <summary>GET /xapi/statements?agent=…&amp;verb=… for (agent, verb) pairs picked from the stored statements.</summary>
+    public static Scenario LrsQuery(Site.LrsPick? pick, string? why, string authorization)
+    {
+        if (pick is null) return new Scenario("y", "LRS: GET statements by agent and verb", "GET /xapi/statements?agent=…&verb=…", [], null) { Skip = why };
+        var paths = pick.Pairs.Select(p => "/xapi/statements?agent=" + Uri.EscapeDataString(p.Agent) + "&verb=" + Uri.EscapeDataString(p.Verb)).ToList();
+        return new Scenario("y", $"LRS: GET statements by agent and verb, over {pick.Stored} statements", $"GET /xapi/statements?agent=…&verb=… ({paths.Count.ToString(CultureInfo.InvariantCulture)} pairs)",
+            paths, "the site has no LRS at /xapi/") { Send = new WrkSend("GET", XapiHeaders(authorization), null) };
+    }
+
+    /// <summary>The public verification page of generated certificates, anonymous (codes recomputed from the seed).</summary>
+    public static Scenario VerificationPage(IReadOnlyList<string> codes, string? why) =>
+        why is not null
+            ? new Scenario("z", "Certificate verification page", "GET /verify/{code}", [], null) { Skip = why }
+            : new Scenario("z", "Certificate verification page (public, anonymous)", $"GET /verify/{{code}} ({codes.Count.ToString(CultureInfo.InvariantCulture)} certificates)",
+                codes.Select(c => "/verify/" + c).ToList(), "the site has no page at /verify/{code}") { ProbeAll = false };
 
     public static Scenario IatiExport(int connections) =>
         new("h", "IATI 2.03 export, all published activities", "GET " + Iati, [Iati], "the site has no IATI export")

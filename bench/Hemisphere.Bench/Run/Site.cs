@@ -18,14 +18,30 @@ public sealed class Site(Uri baseUrl) : IDisposable
         public bool Ok => (int)Status is >= 200 and < 300 && !Truncated;
     }
 
-    public async Task<Answer> GetAsync(string path, CancellationToken ct, string? token = null)
+    public Task<Answer> GetAsync(string path, CancellationToken ct, string? token = null) =>
+        SendAsync("GET", path, token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token }, null, ct);
+
+    /// <summary>
+    /// Any request: headers as wrk sends them (Content-Type among them goes on the body), the body as UTF-8 text.
+    /// </summary>
+    public async Task<Answer> SendAsync(string method, string path, IReadOnlyDictionary<string, string>? headers, string? content, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         HttpResponseMessage response;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            if (token is not null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            string? contentType = null;
+            foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            {
+                if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) contentType = value;
+                else request.Headers.TryAddWithoutValidation(name, value);
+            }
+            if (content is not null)
+            {
+                request.Content = new StringContent(content, System.Text.Encoding.UTF8);
+                if (contentType is not null) request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+            }
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException e)
@@ -48,6 +64,21 @@ public sealed class Site(Uri baseUrl) : IDisposable
             return new Answer(response.StatusCode, body.Length, System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length),
                 response.Content.Headers.ContentType?.ToString(), truncated, clock.Elapsed.TotalMilliseconds);
         }
+    }
+
+    /// <summary>The mean answer over the first <paramref name="sample"/> requests of a scenario that sends headers or bodies; the first failure if any.</summary>
+    public async Task<Answer> MeanSentAsync(string method, IReadOnlyList<string> paths, IReadOnlyDictionary<string, string>? headers, IReadOnlyList<string>? bodies, int sample, CancellationToken ct)
+    {
+        var n = Math.Min(sample, Math.Max(paths.Count, bodies?.Count ?? 0));
+        var answers = new List<Answer>();
+        for (var i = 0; i < n; i++)
+        {
+            var answer = await SendAsync(method, paths[i % paths.Count], headers, bodies is { Count: > 0 } ? bodies[i % bodies.Count] : null, ct);
+            if (!answer.Ok) return answer;
+            answers.Add(answer);
+        }
+        var first = answers[0];
+        return first with { Bytes = (long)Math.Round(answers.Average(a => a.Bytes)), Milliseconds = answers.Average(a => a.Milliseconds) };
     }
 
     /// <summary>Ids of public profiles from a few pages spread over the list (an anonymous caller only sees public ones).</summary>
@@ -263,6 +294,28 @@ public sealed class Site(Uri baseUrl) : IDisposable
             ids.Add(json.RootElement.GetProperty("id").GetGuid());
         }
         return ids;
+    }
+
+    /// <summary>(agent JSON, verb id) pairs of learners' statements, from the newest the LRS holds, and how many it holds (the "more" chain is not followed).</summary>
+    public sealed record LrsPick(IReadOnlyList<(string Agent, string Verb)> Pairs, string Stored);
+
+    public async Task<(LrsPick? Pick, string? Why)> LrsAsync(string authorization, long stored, CancellationToken ct)
+    {
+        var answer = await SendAsync("GET", "/xapi/statements?limit=500", new Dictionary<string, string> { ["X-Experience-API-Version"] = "1.0.3", ["Authorization"] = authorization }, null, ct);
+        if (answer.Status == HttpStatusCode.Unauthorized) return (null, "the LRS refused the bench client (run the records verb with the same --seed)");
+        if (!answer.Ok) return (null, $"GET /xapi/statements answered {(int)answer.Status}");
+        var pairs = new List<(string, string)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in JsonDocument.Parse(answer.Body).RootElement.GetProperty("statements").EnumerateArray())
+        {
+            if (!s.GetProperty("actor").TryGetProperty("account", out var account)) continue;
+            var verb = s.GetProperty("verb").GetProperty("id").GetString()!;
+            if (verb.EndsWith("/voided", StringComparison.Ordinal) || account.GetProperty("name").GetString() == "academy") continue;
+            var agent = JsonSerializer.Serialize(new { objectType = "Agent", account = new { homePage = account.GetProperty("homePage").GetString(), name = account.GetProperty("name").GetString() } });
+            if (seen.Add(agent + " " + verb)) pairs.Add((agent, verb));
+            if (pairs.Count == 200) break;
+        }
+        return pairs.Count == 0 ? (null, "the LRS holds no learner's statements (run the records verb)") : (new LrsPick(pairs, stored.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)), null);
     }
 
     public void Dispose() => _http.Dispose();

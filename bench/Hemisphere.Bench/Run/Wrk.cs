@@ -4,6 +4,9 @@ using System.Text;
 
 namespace Hemisphere.Bench.Run;
 
+/// <summary>What a scenario sends besides GET and a bearer token: another method, fixed headers, bodies cycled through.</summary>
+public sealed record WrkSend(string Method, IReadOnlyDictionary<string, string> Headers, IReadOnlyList<string>? Bodies);
+
 public sealed record WrkErrors(long Connect, long Read, long Write, long Status, long Timeout)
 {
     public long Total => Connect + Read + Write + Status + Timeout;
@@ -40,26 +43,35 @@ public sealed class Wrk(Uri baseUrl, int threads)
     /// <summary>
     /// The script of one scenario. With tokens, each request carries "Authorization: Bearer …", cycling through
     /// the tokens as through the paths (max(paths, tokens) requests prepared, path i and token i of each list).
+    /// A scenario that sends more (another method, headers, bodies) cycles through max(paths, tokens, bodies) requests
+    /// the same way, each with the given headers.
     /// </summary>
-    public static string Script(IReadOnlyList<string> paths, IReadOnlyList<string>? tokens = null)
+    public static string Script(IReadOnlyList<string> paths, IReadOnlyList<string>? tokens = null, WrkSend? send = null)
     {
-        static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal) + "\"";
         var lua = new StringBuilder("-- Written by Hemisphere.Bench for one scenario; deleted after the run.\nlocal paths = {\n");
         foreach (var path in paths) lua.Append("  ").Append(Quote(path)).Append(",\n");
         lua.Append("}\nlocal tokens = {\n");
         foreach (var token in tokens ?? []) lua.Append("  ").Append(Quote(token)).Append(",\n");
+        lua.Append("}\nlocal bodies = {\n");
+        foreach (var body in send?.Bodies ?? []) lua.Append("  ").Append(Quote(body)).Append(",\n");
+        lua.Append("}\nlocal headers = {\n");
+        foreach (var (name, value) in send?.Headers ?? new Dictionary<string, string>()) lua.Append("  [").Append(Quote(name)).Append("] = ").Append(Quote(value)).Append(",\n");
+        lua.Append("}\nlocal method = ").Append(Quote(send?.Method ?? "GET")).Append('\n');
         lua.Append("""
-            }
             local prepared = {}
             local next_index = 0
 
             init = function(args)
-              if #tokens == 0 then
-                for i, path in ipairs(paths) do prepared[i] = wrk.format("GET", path) end
-              else
-                for i = 1, math.max(#paths, #tokens) do
-                  prepared[i] = wrk.format("GET", paths[(i - 1) % #paths + 1], { ["Authorization"] = "Bearer " .. tokens[(i - 1) % #tokens + 1] })
-                end
+              local n = math.max(#paths, #tokens, #bodies)
+              for i = 1, n do
+                local h = {}
+                for k, v in pairs(headers) do h[k] = v end
+                if #tokens > 0 then h["Authorization"] = "Bearer " .. tokens[(i - 1) % #tokens + 1] end
+                local body = nil
+                if #bodies > 0 then body = bodies[(i - 1) % #bodies + 1] end
+                prepared[i] = wrk.format(method, paths[(i - 1) % #paths + 1], h, body)
               end
             end
 
@@ -72,10 +84,10 @@ public sealed class Wrk(Uri baseUrl, int threads)
         return lua.Append(DoneFunction).Append('\n').ToString();
     }
 
-    public async Task<WrkResult> RunAsync(IReadOnlyList<string> paths, IReadOnlyList<string>? tokens, string duration, int connections, int timeoutSeconds, CancellationToken ct)
+    public async Task<WrkResult> RunAsync(IReadOnlyList<string> paths, IReadOnlyList<string>? tokens, string duration, int connections, int timeoutSeconds, CancellationToken ct, WrkSend? send = null)
     {
         var script = Path.Combine(Path.GetTempPath(), $"hemisphere-bench-{Guid.NewGuid():N}.lua");
-        await File.WriteAllTextAsync(script, Script(paths, tokens), ct);
+        await File.WriteAllTextAsync(script, Script(paths, tokens, send), ct);
         try
         {
             var start = new ProcessStartInfo("wrk")

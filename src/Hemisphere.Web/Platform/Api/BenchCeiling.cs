@@ -5,7 +5,9 @@ namespace Hemisphere.Platform.Api;
 /// <summary>
 /// GET /bench/ceiling?bytes=N: N bytes of text/html from memory, with no database work, through the
 /// same framework and middleware as every other page. The benchmark harness (bench/) uses it as the
-/// ceiling the real endpoints are compared with. Mapped only when configuration Bench:Ceiling is true.
+/// ceiling the real endpoints are compared with. POST /bench/ceiling?bytes=N reads the request's body to its end,
+/// drops it and answers the same: the ceiling of endpoints that receive bodies (the LRS's statements).
+/// Mapped only when configuration Bench:Ceiling is true.
 /// </summary>
 public static class BenchCeiling
 {
@@ -20,6 +22,12 @@ public static class BenchCeiling
         if (!app.Configuration.GetValue<bool>("Bench:Ceiling")) return app;
         app.MapGet(Path, (int? bytes) =>
                 TypedResults.Bytes(Payload.AsMemory(0, Math.Clamp(bytes ?? DefaultBytes, 0, MaxBytes)), "text/html; charset=utf-8"))
+            .ExcludeFromDescription();
+        app.MapPost(Path, async (HttpRequest request, int? bytes, CancellationToken ct) =>
+            {
+                await request.Body.CopyToAsync(Stream.Null, ct);
+                return TypedResults.Bytes(Payload.AsMemory(0, Math.Clamp(bytes ?? DefaultBytes, 0, MaxBytes)), "text/html; charset=utf-8");
+            })
             .ExcludeFromDescription();
         return app;
     }
