@@ -260,9 +260,11 @@ public static class Scenarios
         var batches = Enumerable.Range(0, 20).Select(b => "[" + string.Join(',', Enumerable.Range(b * Batch, Batch).Select(i => StatementJson(pick, i))) + "]").ToList();
         var headers = XapiHeaders(authorization, json: true);
         yield return new Scenario("aa", $"LRS: POST one statement (HTTP Basic client; {pick.Stored} statements stored)", "POST " + path + " (1 statement a request, 200 learners in turn)",
-            [path], "the site has no LRS at /xapi/") { Send = new WrkSend("POST", headers, singles) };
+            [path], "the site has no LRS at /xapi/")
+        { Send = new WrkSend("POST", headers, singles) };
         yield return new Scenario("ab", $"LRS: POST a batch of {Batch} statements (statements/s = {Batch} × req/s)", "POST " + path + $" ({Batch} statements a request)",
-            [path], "the site has no LRS at /xapi/") { Send = new WrkSend("POST", headers, batches) };
+            [path], "the site has no LRS at /xapi/")
+        { Send = new WrkSend("POST", headers, batches) };
     }
 
     /// <summary>GET /xapi/statements?agent=…&amp;verb=… for (agent, verb) pairs picked from the stored statements.</summary>
@@ -271,7 +273,8 @@ public static class Scenarios
         if (pick is null) return new Scenario("y", "LRS: GET statements by agent and verb", "GET /xapi/statements?agent=…&verb=…", [], null) { Skip = why };
         var paths = pick.Pairs.Select(p => "/xapi/statements?agent=" + Uri.EscapeDataString(p.Agent) + "&verb=" + Uri.EscapeDataString(p.Verb)).ToList();
         return new Scenario("y", $"LRS: GET statements by agent and verb, over {pick.Stored} statements", $"GET /xapi/statements?agent=…&verb=… ({paths.Count.ToString(CultureInfo.InvariantCulture)} pairs)",
-            paths, "the site has no LRS at /xapi/") { Send = new WrkSend("GET", XapiHeaders(authorization), null) };
+            paths, "the site has no LRS at /xapi/")
+        { Send = new WrkSend("GET", XapiHeaders(authorization), null) };
     }
 
     /// <summary>The public verification page of generated certificates, anonymous (codes recomputed from the seed).</summary>
@@ -279,7 +282,8 @@ public static class Scenarios
         why is not null
             ? new Scenario("z", "Certificate verification page", "GET /verify/{code}", [], null) { Skip = why }
             : new Scenario("z", "Certificate verification page (public, anonymous)", $"GET /verify/{{code}} ({codes.Count.ToString(CultureInfo.InvariantCulture)} certificates)",
-                codes.Select(c => "/verify/" + c).ToList(), "the site has no page at /verify/{code}") { ProbeAll = false };
+                codes.Select(c => "/verify/" + c).ToList(), "the site has no page at /verify/{code}")
+            { ProbeAll = false };
 
     public static Scenario IatiExport(int connections) =>
         new("h", "IATI 2.03 export, all published activities", "GET " + Iati, [Iati], "the site has no IATI export")

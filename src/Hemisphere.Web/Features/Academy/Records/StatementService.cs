@@ -142,19 +142,30 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
 
     public static string Format(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The activities' canonical definitions: the last one stored wins. One upsert for the whole request (INSERT … ON CONFLICT,
+    /// which SQLite and PostgreSQL both speak), in the order of the ids, so that two requests storing the same new activity at once
+    /// neither fail on the key nor lock in opposite orders.
+    /// </summary>
     private async Task StoreActivitiesAsync(IEnumerable<JsonObject> statements, CancellationToken ct)
     {
-        var definitions = new Dictionary<string, JsonObject>();
+        var definitions = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var s in statements)
             foreach (var a in Activities(s))
                 if (a["definition"] is JsonObject d) definitions[a["id"]!.GetValue<string>()] = d;
+        if (definitions.Count == 0) return;
+        var values = new List<object>(definitions.Count * 2);
+        var rows = new List<string>(definitions.Count);
         foreach (var (id, definition) in definitions)
         {
-            var json = new JsonObject { ["objectType"] = "Activity", ["id"] = id, ["definition"] = definition.DeepClone() }.ToJsonString();
-            var row = await db.Set<XapiActivity>().FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (row is null) db.Add(new XapiActivity { Id = id, Json = json });
-            else row.Json = json;
+            rows.Add($"({{{values.Count}}}, {{{values.Count + 1}}})");
+            values.Add(id);
+            values.Add(new JsonObject { ["objectType"] = "Activity", ["id"] = id, ["definition"] = definition.DeepClone() }.ToJsonString());
         }
+        // Only placeholders ({0}, {1}, …) are put into the text; the ids and definitions go as parameters.
+        var sql = "INSERT INTO \"XapiActivities\" (\"Id\", \"Json\") VALUES " + string.Join(", ", rows)
+            + " ON CONFLICT (\"Id\") DO UPDATE SET \"Json\" = excluded.\"Json\"";
+        await db.Database.ExecuteSqlRawAsync(sql, values, ct);
     }
 
     private static IEnumerable<JsonObject> Activities(JsonObject s)
