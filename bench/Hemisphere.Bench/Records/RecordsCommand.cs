@@ -213,7 +213,7 @@ public static class RecordsCommand
         long voided = 0;
         var json = new StringBuilder(1400);
         using (var copy = connection.BeginBinaryImport("""
-            COPY "XapiStatements" ("Seq", "Id", "VerbId", "ActorKey", "ActivityId", "Registration", "Stored", "Timestamp", "Voided", "VoidsId", "TargetId", "ClientId", "ReceivedHash", "Json")
+            COPY "XapiStatements" ("Seq", "Id", "VerbId", "ActorKey", "ActivityId", "Registration", "Stored", "Timestamp", "Voided", "Targeted", "VoidsId", "TargetId", "ClientId", "ReceivedHash", "Json")
             FROM STDIN (FORMAT BINARY)
             """))
         {
@@ -231,6 +231,7 @@ public static class RecordsCommand
                 copy.Write(f.Stored, NpgsqlDbType.TimestampTz);
                 copy.Write(f.Timestamp, NpgsqlDbType.TimestampTz);
                 copy.Write(f.IsVoided, NpgsqlDbType.Boolean);
+                copy.Write(f.IsVoided, NpgsqlDbType.Boolean); // targeted: by its voiding statement
                 if (f.IsVoiding)
                 {
                     copy.Write(f.Target, NpgsqlDbType.Uuid);

@@ -35,6 +35,13 @@ public sealed class XapiStatement
     /// </summary>
     public Guid? TargetId { get; set; }
 
+    /// <summary>
+    /// Some stored statement's object is a StatementRef to this one (set when either of the two is stored). Filtered queries look
+    /// for statements targeting their matches only among matches marked so: the look-up starts from a handful of rows instead of
+    /// every StatementRef statement of the store.
+    /// </summary>
+    public bool Targeted { get; set; }
+
     /// <summary>The client application that stored it (statements/read/mine).</summary>
     public Guid? ClientId { get; set; }
 

@@ -136,6 +136,16 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
             var voided = fresh.Where(p => p.Row.VoidsId is not null).Select(p => p.Row.VoidsId!.Value).ToList();
             if (voided.Count > 0)
                 await db.Set<XapiStatement>().Where(x => voided.Contains(x.Id)).ExecuteUpdateAsync(u => u.SetProperty(x => x.Voided, true), token);
+            // Targeted: the statements these ones point to, and those of these that statements stored earlier already point to.
+            // (A StatementRef and its target stored at the same instant in two requests can miss each other's mark.)
+            var targets = fresh.Where(p => p.Row.TargetId is not null).Select(p => p.Row.TargetId!.Value).Distinct().ToList();
+            if (targets.Count > 0)
+                await db.Set<XapiStatement>().Where(x => targets.Contains(x.Id) && !x.Targeted).ExecuteUpdateAsync(u => u.SetProperty(x => x.Targeted, true), token);
+            var freshIds = fresh.Select(p => (Guid?)p.Row.Id).ToList();
+            var pointedTo = await db.Set<XapiStatement>().AsNoTracking().Where(t => t.TargetId != null && freshIds.Contains(t.TargetId))
+                .Select(t => t.TargetId!.Value).Distinct().ToListAsync(token);
+            if (pointedTo.Count > 0)
+                await db.Set<XapiStatement>().Where(x => pointedTo.Contains(x.Id) && !x.Targeted).ExecuteUpdateAsync(u => u.SetProperty(x => x.Targeted, true), token);
             return (IReadOnlyList<Guid>)prepared.Select(p => p.Row.Id).ToList();
         }, ct);
     }
@@ -314,6 +324,9 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
     /// <summary>How many StatementRef hops a query follows back to a matching statement (a guard against reference cycles).</summary>
     public const int MaxTargetDepth = 16;
 
+    /// <summary>Up to this many targeted matches, the statements pointing to them are looked up by their ids.</summary>
+    private const int MaxTargetIds = 1000;
+
     public async Task<StatementPage> QueryAsync(StatementQuery q, CancellationToken ct)
     {
         var all = db.Set<XapiStatement>().AsNoTracking();
@@ -345,14 +358,20 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
         {
             // Filter Conditions for StatementRefs (xAPI 1.0.3 Part Three 2.1.3): a statement whose object is a
             // StatementRef to a match matches too, recursively. Level n holds the statements n hops away from a match;
-            // only rows with a TargetId take part (indexed), and the usual query stops after one empty probe.
+            // only matches marked Targeted take part, so the usual query stops after one probe that finds none of its matches marked.
             var level = matches;
             var seen = rows.Select(r => r.Seq).ToHashSet();
             for (var depth = 1; depth <= MaxTargetDepth; depth++)
             {
+                // The targeted ones among the previous level, fetched first: usually none (one short query, and done). A few are
+                // then looked up by id in the TargetId index; only past MaxTargetIds does the database join the two sets itself
+                // (PostgreSQL may then merge-join the whole TargetId index, which is why it is not the usual path).
+                var targeted = await level.Where(s => s.Targeted).Select(s => s.Id).Take(MaxTargetIds + 1).ToListAsync(ct);
+                if (targeted.Count == 0) break;
                 var previous = level;
-                level = all.Where(t => t.TargetId != null).Join(previous, t => t.TargetId, s => (Guid?)s.Id, (t, _) => t);
-                if (!await level.AnyAsync(ct)) break;
+                level = targeted.Count <= MaxTargetIds
+                    ? all.Where(t => t.TargetId != null && targeted.Contains(t.TargetId.Value))
+                    : all.Where(t => t.TargetId != null).Join(previous.Where(s => s.Targeted), t => t.TargetId, s => (Guid?)s.Id, (t, _) => t);
                 foreach (var row in await PageAsync(level, q, limit, ct))
                     if (seen.Add(row.Seq)) rows.Add(row);
             }

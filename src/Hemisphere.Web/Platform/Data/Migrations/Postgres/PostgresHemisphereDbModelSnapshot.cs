@@ -1541,6 +1541,9 @@ namespace Hemisphere.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("TargetId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Targeted")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("Timestamp")
                         .HasColumnType("timestamp with time zone");
 

@@ -1518,6 +1518,9 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("TargetId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Targeted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Timestamp")
                         .HasColumnType("INTEGER");
 
