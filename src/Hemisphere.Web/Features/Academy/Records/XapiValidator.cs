@@ -255,7 +255,14 @@ public sealed partial class XapiValidator
     }
 
     /// <summary>The LRS replaces the authority with the client's own; what was sent must still be a valid agent or group.</summary>
-    private void Authority(JsonNode node) => Actor(node, "authority");
+    private void Authority(JsonNode node)
+    {
+        Actor(node, "authority");
+        // A group authority is the OAuth pair: an anonymous group of exactly two agents (xAPI 1.0.3 Part Two 2.4.9).
+        if (node["objectType"] is JsonValue t && t.GetValue<string>() == "Group"
+            && (Ifi(node.AsObject(), "authority") != 0 || node["member"] is not JsonArray { Count: 2 }))
+            throw XapiException.Bad("A Group authority must be an anonymous group of exactly two agents.");
+    }
 
     private void Verb(JsonNode? node, string path)
     {

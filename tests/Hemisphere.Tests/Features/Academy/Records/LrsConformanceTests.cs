@@ -194,8 +194,13 @@ public sealed class LrsConformanceTests(Apps apps)
         var notFound = await client.GetAsync("/xapi/statements?statementId=" + Guid.NewGuid());
         await notFound.ProblemAsync(HttpStatusCode.NotFound);
         Assert.True(notFound.Headers.Contains("X-Experience-API-Consistent-Through"));
-        var post = await client.PostAsync("/xapi/statements", Body(Statement(Mbox())));
+        // (An OAuth-style authority, an anonymous group of two agents, is accepted; the LRS puts the client's own in its place.)
+        var withAuthority = Statement(Mbox());
+        withAuthority["authority"] = new JsonObject { ["objectType"] = "Group", ["member"] = new JsonArray(new JsonObject { ["mbox"] = Mbox() }, new JsonObject { ["mbox"] = Mbox() }) };
+        var post = await client.PostAsync("/xapi/statements", Body(withAuthority));
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var authority = (await (await client.GetAsync("/xapi/statements?statementId=" + withAuthority["id"])).JsonAsync()).GetProperty("authority");
+        Assert.True(authority.TryGetProperty("account", out _));
         Assert.True(post.Headers.Contains("X-Experience-API-Consistent-Through"));
         // Other resources do not carry it.
         Assert.False((await plain.GetAsync("/xapi/about")).Headers.Contains("X-Experience-API-Consistent-Through"));

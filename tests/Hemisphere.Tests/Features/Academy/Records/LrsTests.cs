@@ -327,6 +327,10 @@ public sealed class LrsTests(Apps apps)
             data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"},\"context\":{\"extensions\":{\"not-an-iri\":1}}}");
             data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"}");
             data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"},\"context\":null}");
+            // A group authority: only an anonymous group of exactly two agents.
+            data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"},\"authority\":{\"objectType\":\"Group\",\"mbox\":\"mailto:g@b.org\",\"member\":[{\"mbox\":\"mailto:x@b.org\"},{\"mbox\":\"mailto:y@b.org\"}]}}");
+            data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"},\"authority\":{\"objectType\":\"Group\",\"member\":[{\"mbox\":\"mailto:x@b.org\"}]}}");
+            data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"},\"authority\":{\"objectType\":\"Group\",\"member\":[{\"mbox\":\"mailto:x@b.org\"},{\"mbox\":\"mailto:y@b.org\"},{\"mbox\":\"mailto:z@b.org\"}]}}");
         }
         return data;
     }
