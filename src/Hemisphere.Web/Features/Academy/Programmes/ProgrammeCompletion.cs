@@ -125,14 +125,22 @@ public sealed class ProgrammeCompletion(HemisphereDb db, CertificateService cert
         db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.LearnerId == learnerId && c.ProgrammeId == programmeId && c.SupersededById == null, ct);
 }
 
-/// <summary>Carries out a <see cref="ProgrammeCompleted"/> event: issues the programme certificate (once).</summary>
-public sealed class ProgrammeCompletionHandler(ProgrammeCompletion completion) : IOutboxHandler
+/// <summary>
+/// Carries out a <see cref="ProgrammeCompleted"/> event: issues the programme certificate (once) and records it in the
+/// Learning Record Store as the course certificate is (one "earned" statement per certificate, however often the event comes).
+/// </summary>
+public sealed class ProgrammeCompletionHandler(ProgrammeCompletion completion, HemisphereDb db) : IOutboxHandler
 {
     public string Kind => ProgrammeCompleted.Kind;
 
     public async Task HandleAsync(OutboxMessage message, CancellationToken ct)
     {
         var done = JsonSerializer.Deserialize<ProgrammeCompleted>(message.Payload) ?? throw new InvalidOperationException("Empty programme completion event.");
-        await completion.IssueAsync(done, ct);
+        var certificate = await completion.IssueAsync(done, ct);
+        if (certificate is null) return;
+        Records.AcademyStatements.Queue(db, new Records.AcademyLearningEvent($"certificate-earned:{certificate.Id}",
+            Records.AcademyStatements.Verbs.Earned, certificate.LearnerId, CertificateService.VerificationPath(certificate.Code), certificate.CourseTitleEn,
+            Records.AcademyStatements.ActivityTypes.Certificate, null, certificate.IssuedAt));
+        await db.SaveChangesAsync(ct);
     }
 }

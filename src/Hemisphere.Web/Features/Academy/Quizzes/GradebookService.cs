@@ -122,6 +122,16 @@ public sealed class GradebookService(HemisphereDb db, IStringLocalizer<SharedRes
         await db.QuizAttempts.Where(x => x.Id == attemptId && x.State != AttemptState.InProgress)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, state).SetProperty(x => x.Score, score).SetProperty(x => x.MaxScore, max)
                 .SetProperty(x => x.Percent, percent).SetProperty(x => x.Passed, passed), ct);
+        if (complete && a.State == AttemptState.Submitted && passed is { } success)
+        {
+            // The attempt is graded now that its last essay has points: recorded as the academy's other quiz results are
+            // (the same event key: a graded attempt has one statement, however often it is regraded).
+            var learner = await db.Enrolments.Where(x => x.Id == a.EnrolmentId).Select(x => x.LearnerId).FirstAsync(ct);
+            Records.AcademyStatements.Queue(db, new Records.AcademyLearningEvent($"quiz-attempt:{a.Id}",
+                success ? Records.AcademyStatements.Verbs.Passed : Records.AcademyStatements.Verbs.Failed, learner, $"academy/quizzes/{quiz.Id}",
+                quiz.Title.For("en"), Records.AcademyStatements.ActivityTypes.Assessment, a.EnrolmentId, a.SubmittedAt ?? now, percent, success, true));
+            await db.SaveChangesAsync(ct);
+        }
         await attempts.RecomputeProgressAsync(a.EnrolmentId, ct);
         var after = await db.QuizAttempts.AsNoTracking().FirstAsync(x => x.Id == attemptId, ct);
         return Outcome<AttemptDto>.Ok(await attempts.ToDtoAsync(after, quiz, learner: false, ct));

@@ -31,12 +31,14 @@ public sealed class DocumentService(HemisphereDb db, TimeProvider clock)
         return db.Set<XapiDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.ScopeHash == hash && d.DocumentId == id, ct);
     }
 
-    public async Task<List<string>> IdsAsync(DocumentScope scope, DateTimeOffset? since, CancellationToken ct)
+    /// <summary>The ids of the scope's documents (updated after <paramref name="since"/>), and when the latest of them was updated.</summary>
+    public async Task<(List<string> Ids, DateTimeOffset? Updated)> IdsAsync(DocumentScope scope, DateTimeOffset? since, CancellationToken ct)
     {
         var hash = scope.Hash;
         var q = db.Set<XapiDocument>().AsNoTracking().Where(d => d.ScopeHash == hash);
         if (since is { } s) q = q.Where(d => d.Updated > s);
-        return await q.OrderBy(d => d.DocumentId).Select(d => d.DocumentId).ToListAsync(ct);
+        var rows = await q.OrderBy(d => d.DocumentId).Select(d => new { d.DocumentId, d.Updated }).ToListAsync(ct);
+        return (rows.Select(r => r.DocumentId).ToList(), rows.Count == 0 ? null : rows.Max(r => r.Updated));
     }
 
     public static string ETag(XapiDocument d) => "\"" + d.Sha1 + "\"";
@@ -50,6 +52,10 @@ public sealed class DocumentService(HemisphereDb db, TimeProvider clock)
             Check(doc, pre);
             if (doc is not null && !merge && !pre.Any && scope.Kind != XapiDocumentKind.State)
                 throw new XapiException(409, "The document exists: send If-Match with its ETag (or If-None-Match: *) to change it.");
+            // The conformance suite expects an Agent Profile PUT without either precondition to be refused even for a new
+            // document (a client MUST send one, xAPI Part Three 3.1); Activity Profile PUTs of new documents are accepted.
+            if (doc is null && !merge && !pre.Any && scope.Kind == XapiDocumentKind.AgentProfile)
+                throw XapiException.Bad("A PUT to the Agent Profile resource needs If-Match (the document's ETag) or If-None-Match: *.");
             if (merge && doc is not null)
             {
                 var existing = JsonObjectOf(doc.Content, doc.ContentType) ?? throw XapiException.Bad("The stored document is not a JSON object: it cannot be merged.");

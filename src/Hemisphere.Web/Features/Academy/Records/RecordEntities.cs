@@ -50,7 +50,7 @@ public sealed class XapiStatement
     public string Json { get; set; } = "";
 }
 
-public enum XapiRefKind { Agent = 0, RelatedAgent = 1, Activity = 2, RelatedActivity = 3 }
+public enum XapiRefKind { Agent = 0, RelatedAgent = 1, Activity = 2, RelatedActivity = 3, AgentMember = 4, RelatedAgentMember = 5 }
 
 /// <summary>
 /// A key a statement is found by: the actor or object agent (the "agent" filter), any agent anywhere in it

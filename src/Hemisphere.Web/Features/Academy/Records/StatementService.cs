@@ -16,6 +16,9 @@ public sealed record AttachmentPart(string Sha2, string ContentType, byte[] Cont
 public sealed record StatementQuery
 {
     public string? AgentKey { get; init; }
+
+    /// <summary>The agent filter is an identified Group: it matches the group itself, not the groups it is a member of.</summary>
+    public bool AgentIsGroup { get; init; }
     public string? Verb { get; init; }
     public string? Activity { get; init; }
     public Guid? Registration { get; init; }
@@ -113,12 +116,21 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
             {
                 var target = await db.Set<XapiStatement>().AsNoTracking().Where(x => x.Id == row.VoidsId).Select(x => new { x.VoidsId }).FirstOrDefaultAsync(token)
                     ?? (fresh.FirstOrDefault(p => p.Row.Id == row.VoidsId).Row is { } inBatch ? new { inBatch.VoidsId } : null);
-                if (target is null) throw XapiException.Bad($"The voided statement {row.VoidsId} is not stored.");
-                if (target.VoidsId is not null) throw XapiException.Bad("A voiding statement cannot be voided.");
+                // A target the LRS does not have is no ground for refusal (xAPI Part Two 2.3.2: SHOULD NOT reject): it is
+                // voided when it arrives.
+                if (target is not null && target.VoidsId is not null) throw XapiException.Bad("A voiding statement cannot be voided.");
             }
+            // Statements some stored statement already points to (a StatementRef may arrive before its target): they are stored
+            // Targeted, and voided when the statement pointing to them voids them (a voiding statement never is voided).
+            var freshIds = fresh.Select(p => (Guid?)p.Row.Id).ToList();
+            var pointedTo = freshIds.Count == 0 ? [] : await db.Set<XapiStatement>().AsNoTracking()
+                .Where(x => x.TargetId != null && freshIds.Contains(x.TargetId)).Select(x => new { Target = x.TargetId!.Value, Voids = x.VoidsId != null })
+                .ToListAsync(token);
             foreach (var (row, json, _) in fresh)
             {
                 row.Json = json.ToJsonString();
+                row.Targeted = pointedTo.Any(x => x.Target == row.Id);
+                row.Voided = row.VoidsId is null && pointedTo.Any(x => x.Target == row.Id && x.Voids);
                 db.Add(row);
             }
             foreach (var part in parts)
@@ -136,16 +148,11 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
             var voided = fresh.Where(p => p.Row.VoidsId is not null).Select(p => p.Row.VoidsId!.Value).ToList();
             if (voided.Count > 0)
                 await db.Set<XapiStatement>().Where(x => voided.Contains(x.Id)).ExecuteUpdateAsync(u => u.SetProperty(x => x.Voided, true), token);
-            // Targeted: the statements these ones point to, and those of these that statements stored earlier already point to.
-            // (A StatementRef and its target stored at the same instant in two requests can miss each other's mark.)
+            // Targeted: the statements these ones point to, stored before or in this request. (A StatementRef and its target
+            // stored at the same instant by two requests can miss each other's mark.)
             var targets = fresh.Where(p => p.Row.TargetId is not null).Select(p => p.Row.TargetId!.Value).Distinct().ToList();
             if (targets.Count > 0)
                 await db.Set<XapiStatement>().Where(x => targets.Contains(x.Id) && !x.Targeted).ExecuteUpdateAsync(u => u.SetProperty(x => x.Targeted, true), token);
-            var freshIds = fresh.Select(p => (Guid?)p.Row.Id).ToList();
-            var pointedTo = await db.Set<XapiStatement>().AsNoTracking().Where(t => t.TargetId != null && freshIds.Contains(t.TargetId))
-                .Select(t => t.TargetId!.Value).Distinct().ToListAsync(token);
-            if (pointedTo.Count > 0)
-                await db.Set<XapiStatement>().Where(x => pointedTo.Contains(x.Id) && !x.Targeted).ExecuteUpdateAsync(u => u.SetProperty(x => x.Targeted, true), token);
             return (IReadOnlyList<Guid>)prepared.Select(p => p.Row.Id).ToList();
         }, ct);
     }
@@ -195,15 +202,15 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
     private static List<XapiStatementRef> Refs(JsonObject s, string verb)
     {
         var refs = new HashSet<(XapiRefKind, string)>();
-        void Agent(JsonNode? node, bool narrow)
+        void Agent(JsonNode? node, bool narrow, bool member = false)
         {
             if (node is not JsonObject a) return;
             if (XapiAgents.Key(a) is { } k)
             {
-                refs.Add((XapiRefKind.RelatedAgent, k));
-                if (narrow) refs.Add((XapiRefKind.Agent, k));
+                refs.Add((member ? XapiRefKind.RelatedAgentMember : XapiRefKind.RelatedAgent, k));
+                if (narrow) refs.Add((member ? XapiRefKind.AgentMember : XapiRefKind.Agent, k));
             }
-            if (a["member"] is JsonArray members) foreach (var m in members) Agent(m, narrow);
+            if (a["member"] is JsonArray members) foreach (var m in members) Agent(m, narrow, member: true);
         }
         void Walk(JsonObject st, bool top)
         {
@@ -229,6 +236,9 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
         }
         Walk(s, true);
         Agent(s["authority"], false);
+        // One row per key and filter: an agent that is both itself and a member of a group in the statement is itself.
+        refs.RemoveWhere(r => (r.Item1 == XapiRefKind.AgentMember && refs.Contains((XapiRefKind.Agent, r.Item2)))
+            || (r.Item1 == XapiRefKind.RelatedAgentMember && refs.Contains((XapiRefKind.RelatedAgent, r.Item2))));
         return refs.Select(r => new XapiStatementRef { Kind = r.Item1, Key = r.Item2, VerbId = verb }).ToList();
     }
 
@@ -338,10 +348,12 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
         // (Key, Kind, VerbId, StatementSeq) index backwards and stop after one page, whatever the table's size.
         if (q.AgentKey is { } agent)
         {
+            // Agents and identified groups are equal by their identifier; an Agent also matches the groups it is a member
+            // of, an identified Group does not (xAPI 1.0.3 Part Three 2.1.3). A statement has one row per key and filter.
             var kind = q.RelatedAgents ? XapiRefKind.RelatedAgent : XapiRefKind.Agent;
-            var keys = q.Verb is { } v
-                ? refs.Where(r => r.Key == agent && r.Kind == kind && r.VerbId == v)
-                : refs.Where(r => r.Key == agent && r.Kind == kind);
+            var member = q.RelatedAgents ? XapiRefKind.RelatedAgentMember : XapiRefKind.AgentMember;
+            var keys = refs.Where(r => r.Key == agent && (r.Kind == kind || (!q.AgentIsGroup && r.Kind == member)));
+            if (q.Verb is { } v) keys = keys.Where(r => r.VerbId == v);
             matches = matches.Join(keys, s => s.Seq, r => r.StatementSeq, (s, _) => s);
         }
         if (q.Verb is { } verb) matches = matches.Where(s => s.VerbId == verb);
@@ -409,12 +421,39 @@ public sealed class StatementService(HemisphereDb db, TimeProvider clock)
     }
 
     /// <summary>The statement in the asked format: exact (as stored), ids (agents, activities and verbs by identifier only) or canonical.</summary>
-    public static string Render(XapiStatement s, string format)
+    public static string Render(XapiStatement s, string format, XapiLanguages? languages = null)
     {
-        if (format != "ids") return s.Json;
+        if (format == "exact") return s.Json;
         var json = JsonNode.Parse(s.Json)!.AsObject();
-        IdsOnly(json);
+        if (format == "ids") IdsOnly(json);
+        else Canonical(json, languages ?? XapiLanguages.Parse(null));
         return json.ToJsonString();
+    }
+
+    /// <summary>
+    /// The canonical format: the Activities' definitions and the Verbs' displays as received (the LRS keeps no other
+    /// canonical version), each language map reduced to the one language the Accept-Language header prefers; agents and
+    /// groups as in exact (xAPI 1.0.3 Part Three 2.1.3).
+    /// </summary>
+    private static void Canonical(JsonObject st, XapiLanguages languages)
+    {
+        languages.Reduce(st["verb"]?["display"]);
+        foreach (var activity in Activities(st))
+        {
+            if (activity["definition"] is not JsonObject d) continue;
+            languages.Reduce(d["name"]);
+            languages.Reduce(d["description"]);
+            foreach (var list in new[] { "choices", "scale", "source", "target", "steps" })
+                if (d[list] is JsonArray components)
+                    foreach (var c in components.OfType<JsonObject>()) languages.Reduce(c["description"]);
+        }
+        if (st["object"] is JsonObject { } o && o["objectType"]?.GetValue<string>() == "SubStatement") Canonical(o, languages);
+        if (st["attachments"] is JsonArray attachments)
+            foreach (var a in attachments.OfType<JsonObject>())
+            {
+                languages.Reduce(a["display"]);
+                languages.Reduce(a["description"]);
+            }
     }
 
     private static void IdsOnly(JsonObject st)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Hemisphere.Platform.Identity;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -22,13 +23,29 @@ public static partial class XapiEndpoints
     private static readonly string[] FormHeaders = ["Authorization", "X-Experience-API-Version", "Content-Type", "Content-Length", "If-Match", "If-None-Match"];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The largest request the LRS reads (statements with their attachment parts, a document, a form): larger ones get 413.</summary>
+    public const long MaxRequestBytes = 16 * 1024 * 1024;
+
+    /// <summary>The response headers a cross-origin script may read (CORS): the concurrency and consistency headers of xAPI.</summary>
+    public const string ExposedHeaders = "ETag, Last-Modified, X-Experience-API-Version, X-Experience-API-Consistent-Through, Content-Type, Content-Length, Location, WWW-Authenticate";
+
+    /// <summary>The request headers a cross-origin script may send (answered to CORS preflights).</summary>
+    public const string AllowedHeaders = "Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match, Accept-Language, X-Requested-With";
+
     public static async Task HandleAsync(HttpContext http)
     {
         var response = http.Response;
         response.Headers["X-Experience-API-Version"] = Version;
         response.Headers.CacheControl = "no-store";
+        if (Cors(http)) return;
+        // HEAD answers as GET without the body (xAPI Part Three 1.1).
+        if (HttpMethods.IsHead(http.Request.Method)) response.Body = Stream.Null;
+        var statementsResource = ((string?)http.Request.RouteValues["path"] ?? "").Trim('/') == "statements";
+        // On every answer of the Statement resource, errors included (xAPI Part Three 2.1.3).
+        if (statementsResource) response.Headers["X-Experience-API-Consistent-Through"] = StatementService.Format(DateTimeOffset.UtcNow);
         try
         {
+            if (http.Request.ContentLength > MaxRequestBytes) throw TooLarge();
             await AlternateSyntaxAsync(http);
             var path = ((string?)http.Request.RouteValues["path"] ?? "").Trim('/');
             if (path == "about")
@@ -40,6 +57,19 @@ public static partial class XapiEndpoints
             var version = http.Request.Headers["X-Experience-API-Version"].ToString();
             if (string.IsNullOrEmpty(version)) throw XapiException.Bad("The X-Experience-API-Version header is required.");
             if (!VersionHeader().IsMatch(version)) throw XapiException.Bad($"X-Experience-API-Version {version} is not supported; this LRS speaks 1.0.3 (1.0.x).");
+            // An unknown resource or a method a resource does not have is answered before the credentials (the suite sends none).
+            string[] methods = path switch
+            {
+                "statements" => ["GET", "HEAD", "PUT", "POST"],
+                "activities/state" or "activities/profile" or "agents/profile" => ["GET", "HEAD", "PUT", "POST", "DELETE"],
+                "activities" or "agents" => ["GET", "HEAD"],
+                _ => throw new XapiException(404, $"There is no xAPI resource at /xapi/{path}."),
+            };
+            if (!methods.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase))
+            {
+                response.Headers.Allow = string.Join(", ", methods);
+                throw new XapiException(405, $"/xapi/{path} answers {string.Join(", ", methods)}.");
+            }
             var baseUrl = AccountApi.BaseUrl(http);
             var clients = http.RequestServices.GetRequiredService<XapiClientService>();
             var caller = await clients.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, baseUrl, http.RequestAborted);
@@ -59,13 +89,48 @@ public static partial class XapiEndpoints
                 default: throw new XapiException(404, $"There is no xAPI resource at /xapi/{path}.");
             }
         }
-        catch (XapiException e)
+        catch (Exception e) when (!response.HasStarted && Problem(e) is { } problem)
         {
-            if (response.HasStarted) throw;
-            response.StatusCode = e.Status;
+            response.StatusCode = problem.Status;
             response.ContentType = "application/problem+json";
-            await response.WriteAsync(JsonSerializer.Serialize(new { type = "about:blank", title = ReasonPhrases.GetReasonPhrase(e.Status), status = e.Status, detail = e.Message }, Json));
+            await response.WriteAsync(JsonSerializer.Serialize(new { type = "about:blank", title = ReasonPhrases.GetReasonPhrase(problem.Status), status = problem.Status, detail = problem.Message }, Json));
         }
+    }
+
+    /// <summary>The client's mistakes as the xAPI error they are: a request body too large for the server (Kestrel's own limit) or for a form is 413.</summary>
+    private static XapiException? Problem(Exception e) => e switch
+    {
+        XapiException x => x,
+        BadHttpRequestException b => new XapiException(b.StatusCode, b.Message),
+        // The form and multipart readers: past a length limit, too large; otherwise a malformed body.
+        InvalidDataException d when d.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) => new XapiException(413, "The request is too large: " + d.Message),
+        InvalidDataException or IOException => new XapiException(400, "The request body is malformed: " + e.Message),
+        _ => null,
+    };
+
+    private static XapiException TooLarge() => new(413, $"The request is larger than this LRS accepts ({MaxRequestBytes / (1024 * 1024)} MB).");
+
+    /// <summary>
+    /// CORS for e-learning packages served from another origin (they report with XMLHttpRequest or fetch and HTTP Basic
+    /// credentials): the caller's origin is echoed, credentials allowed (the LRS reads no cookie: only the Authorization
+    /// header authenticates), the xAPI headers exposed. Answers preflights itself (true: the request is done).
+    /// </summary>
+    private static bool Cors(HttpContext http)
+    {
+        var request = http.Request;
+        var headers = http.Response.Headers;
+        headers.Vary = "Origin";
+        var origin = request.Headers.Origin.ToString();
+        if (string.IsNullOrEmpty(origin)) return false;
+        headers.AccessControlAllowOrigin = origin;
+        headers.AccessControlAllowCredentials = "true";
+        headers.AccessControlExposeHeaders = ExposedHeaders;
+        if (!HttpMethods.IsOptions(request.Method) || string.IsNullOrEmpty(request.Headers.AccessControlRequestMethod)) return false;
+        headers.AccessControlAllowMethods = "GET, HEAD, PUT, POST, DELETE, OPTIONS";
+        headers.AccessControlAllowHeaders = AllowedHeaders;
+        headers.AccessControlMaxAge = "86400";
+        http.Response.StatusCode = 204;
+        return true;
     }
 
     /// <summary>
@@ -82,7 +147,7 @@ public static partial class XapiEndpoints
         if (verb is not ("GET" or "PUT" or "POST" or "DELETE" or "HEAD")) throw XapiException.Bad($"method={method} is not an HTTP method the LRS knows.");
         if (!request.HasFormContentType || !(request.ContentType ?? "").StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
             throw XapiException.Bad("The alternate request syntax needs an application/x-www-form-urlencoded body.");
-        var form = await request.ReadFormAsync(http.RequestAborted);
+        var form = await request.ReadFormAsync(new FormOptions { ValueLengthLimit = (int)MaxRequestBytes, KeyLengthLimit = (int)MaxRequestBytes, ValueCountLimit = 1024 }, http.RequestAborted);
         var query = new Dictionary<string, StringValues>();
         string content = "";
         foreach (var (k, v) in form)
@@ -126,10 +191,19 @@ public static partial class XapiEndpoints
     private static string Iri(HttpContext http, string name) =>
         Param(http, name) is { } v && XapiValidator.IsIri(v) ? v : throw XapiException.Bad($"The '{name}' parameter must be an IRI.");
 
-    private static async Task<byte[]> BodyAsync(HttpContext http)
+    private static Task<byte[]> BodyAsync(HttpContext http) => ReadAllAsync(http.Request.Body, http.RequestAborted);
+
+    /// <summary>Reads a body (or a part of one) whole, answering 413 past <see cref="MaxRequestBytes"/> even when no Content-Length announced it.</summary>
+    private static async Task<byte[]> ReadAllAsync(Stream s, CancellationToken ct)
     {
         using var ms = new MemoryStream();
-        await http.Request.Body.CopyToAsync(ms, http.RequestAborted);
+        var buffer = new byte[81920];
+        int n;
+        while ((n = await s.ReadAsync(buffer, ct)) > 0)
+        {
+            if (ms.Length + n > MaxRequestBytes) throw TooLarge();
+            ms.Write(buffer, 0, n);
+        }
         return ms.ToArray();
     }
 
@@ -139,6 +213,8 @@ public static partial class XapiEndpoints
     {
         var statements = http.RequestServices.GetRequiredService<StatementService>();
         var request = http.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsPut(request.Method) && !HttpMethods.IsPost(request.Method))
+            throw new XapiException(405, "The Statement resource answers GET, HEAD, PUT and POST.");
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         {
             if (!caller.Has("all/read", "statements/read", "statements/read/mine")) throw new XapiException(403, "This client may not read statements.");
@@ -181,14 +257,16 @@ public static partial class XapiEndpoints
             var first = await reader.ReadNextSectionAsync(http.RequestAborted) ?? throw XapiException.Bad("The multipart request has no part.");
             if (!(first.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
                 throw XapiException.Bad("The first part of a multipart request must be the statements, as application/json.");
-            json = await ReadAllAsync(first.Body);
+            json = await ReadAllAsync(first.Body, http.RequestAborted);
+            long total = json.Length;
             while (await reader.ReadNextSectionAsync(http.RequestAborted) is { } section)
             {
                 var hash = section.Headers?.TryGetValue("X-Experience-API-Hash", out var h) == true ? h.ToString() : null;
                 if (string.IsNullOrEmpty(hash)) throw XapiException.Bad("Every attachment part needs an X-Experience-API-Hash header.");
                 if (section.Headers?.TryGetValue("Content-Transfer-Encoding", out var enc) == true && !enc.ToString().Equals("binary", StringComparison.OrdinalIgnoreCase))
                     throw XapiException.Bad("Attachment parts must use Content-Transfer-Encoding: binary.");
-                var bytes = await ReadAllAsync(section.Body);
+                var bytes = await ReadAllAsync(section.Body, http.RequestAborted);
+                if ((total += bytes.Length) > MaxRequestBytes) throw TooLarge();
                 var actual = hash.Length switch
                 {
                     64 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
@@ -218,12 +296,6 @@ public static partial class XapiEndpoints
         }
     }
 
-    private static async Task<byte[]> ReadAllAsync(Stream s)
-    {
-        using var ms = new MemoryStream();
-        await s.CopyToAsync(ms);
-        return ms.ToArray();
-    }
 
     private static readonly string[] QueryParams = ["agent", "verb", "activity", "registration", "related_activities", "related_agents", "since", "until", "limit", "format", "attachments", "ascending"];
 
@@ -231,8 +303,8 @@ public static partial class XapiEndpoints
     {
         var response = http.Response;
         var ct = http.RequestAborted;
-        response.Headers["X-Experience-API-Consistent-Through"] = StatementService.Format(DateTimeOffset.UtcNow);
         Allow(http, [.. QueryParams, "statementId", "voidedStatementId", "more"]);
+        var languages = XapiLanguages.Parse(http.Request.Headers.AcceptLanguage.ToString());
         var format = Param(http, "format") ?? "exact";
         if (format is not ("exact" or "ids" or "canonical")) throw XapiException.Bad("format must be exact, ids or canonical.");
         var attachments = Flag(http, "attachments");
@@ -247,7 +319,7 @@ public static partial class XapiEndpoints
             var id = Uuid(http, single is not null ? "statementId" : "voidedStatementId")!.Value;
             var row = await statements.GetAsync(id, voided is not null, mine, ct) ?? throw new XapiException(404, "No such statement.");
             response.Headers.LastModified = row.Stored.ToString("R", CultureInfo.InvariantCulture);
-            await WriteAsync(http, statements, [row], StatementService.Render(row, format), attachments);
+            await WriteAsync(http, statements, [row], StatementService.Render(row, format, languages), attachments);
             return;
         }
         StatementQuery query;
@@ -263,9 +335,11 @@ public static partial class XapiEndpoints
             if (verb is not null && !XapiValidator.IsIri(verb)) throw XapiException.Bad("verb must be an IRI.");
             var activity = Param(http, "activity");
             if (activity is not null && !XapiValidator.IsIri(activity)) throw XapiException.Bad("activity must be an IRI.");
+            var filter = Param(http, "agent") is { } agent ? XapiAgents.ParseFilter(agent, "agent") : default((string Key, bool Group)?);
             query = new StatementQuery
             {
-                AgentKey = Param(http, "agent") is { } agent ? XapiAgents.ParseParameter(agent, "agent") : null,
+                AgentKey = filter?.Key,
+                AgentIsGroup = filter?.Group ?? false,
                 Verb = verb,
                 Activity = activity,
                 Registration = Uuid(http, "registration"),
@@ -285,7 +359,7 @@ public static partial class XapiEndpoints
         for (var i = 0; i < page.Statements.Count; i++)
         {
             if (i > 0) sb.Append(',');
-            sb.Append(StatementService.Render(page.Statements[i], query.Format));
+            sb.Append(StatementService.Render(page.Statements[i], query.Format, languages));
         }
         sb.Append("],\"more\":");
         var next = page.HasMore ? http.Request.PathBase + "/xapi/statements?more=" + WriteToken(query with { After = page.Last, MineOf = null }) : "";
@@ -358,13 +432,15 @@ public static partial class XapiEndpoints
         var response = http.Response;
         if (reading)
         {
+            var since = Time(http, "since");
             if (id is null)
             {
-                var ids = await documents.IdsAsync(where, Time(http, "since"), ct);
+                var (ids, updated) = await documents.IdsAsync(where, since, ct);
+                if (updated is { } last) response.Headers.LastModified = last.ToString("R", CultureInfo.InvariantCulture);
                 await response.WriteAsJsonAsync(ids, ct);
                 return;
             }
-            if (Param(http, "since") is not null) throw XapiException.Bad($"since applies to a list of documents, not with {idName}.");
+            // since only filters a list of ids; with an id it is validated and otherwise has no effect (as the conformance suite expects).
             var doc = await documents.GetAsync(where, id, ct) ?? throw new XapiException(404, "No such document.");
             response.Headers.ETag = DocumentService.ETag(doc);
             response.Headers.LastModified = doc.Updated.ToString("R", CultureInfo.InvariantCulture);
@@ -377,6 +453,7 @@ public static partial class XapiEndpoints
         {
             if (string.IsNullOrEmpty(id)) throw XapiException.Bad($"The '{idName}' parameter is required.");
             var body = await BodyAsync(http);
+            if (HttpMethods.IsPost(method) && body.Length == 0) throw XapiException.Bad("A POST to a document resource carries a document (a JSON object to merge); the body is empty.");
             var contentType = string.IsNullOrEmpty(request.ContentType) ? "application/octet-stream" : request.ContentType;
             var doc = await documents.WriteAsync(where, id, body, contentType, HttpMethods.IsPost(method), pre, ct);
             response.Headers.ETag = DocumentService.ETag(doc);

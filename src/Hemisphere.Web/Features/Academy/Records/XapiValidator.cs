@@ -30,14 +30,61 @@ public static class XapiAgents
     }
 
     /// <summary>An agent given as a query parameter (JSON), validated; answers its key.</summary>
-    public static string ParseParameter(string? json, string name)
+    public static string ParseParameter(string? json, string name) => ParseFilter(json, name).Key;
+
+    /// <summary>An agent or identified group given as a query parameter (JSON), validated; answers its key and whether it is a Group.</summary>
+    public static (string Key, bool Group) ParseFilter(string? json, string name)
     {
         if (string.IsNullOrWhiteSpace(json)) throw XapiException.Bad($"The '{name}' parameter is required.");
         JsonObject agent;
         try { agent = JsonNode.Parse(json) as JsonObject ?? throw XapiException.Bad($"The '{name}' parameter must be a JSON object."); }
         catch (JsonException) { throw XapiException.Bad($"The '{name}' parameter is not valid JSON."); }
         new XapiValidator().Actor(agent, name);
-        return Key(agent) ?? throw XapiException.Bad($"The '{name}' parameter must be an identified agent or group.");
+        var key = Key(agent) ?? throw XapiException.Bad($"The '{name}' parameter must be an identified agent or group.");
+        return (key, agent["objectType"] is JsonValue t && t.GetValue<string>() == "Group");
+    }
+}
+
+/// <summary>
+/// The Accept-Language header as the canonical format applies it (xAPI Part Three 2.1.3, RFC 2616 14.4): language ranges
+/// with their quality; each language map keeps the one entry the ranges prefer.
+/// </summary>
+public sealed class XapiLanguages
+{
+    private readonly List<(string Range, double Quality)> ranges;
+
+    private XapiLanguages(List<(string Range, double Quality)> ranges) => this.ranges = ranges;
+
+    public static XapiLanguages Parse(string? header)
+    {
+        var list = new List<(string, double)>();
+        if (Microsoft.Net.Http.Headers.StringWithQualityHeaderValue.TryParseList((header ?? "").Split(','), out var values))
+            foreach (var v in values)
+                if (v.Value.Value is { Length: > 0 } range) list.Add((range.Trim(), v.Quality ?? 1));
+        return new XapiLanguages(list);
+    }
+
+    /// <summary>The quality of a language tag: that of the longest range matching it (the tag itself, a prefix of it followed by '-', or '*'); 0 when none does.</summary>
+    public double Quality(string tag)
+    {
+        var best = -1;
+        var quality = 0d;
+        foreach (var (range, q) in ranges)
+        {
+            var length = range == "*" ? 0
+                : tag.Equals(range, StringComparison.OrdinalIgnoreCase) || tag.StartsWith(range + "-", StringComparison.OrdinalIgnoreCase) ? range.Length
+                : -1;
+            if (length > best) (best, quality) = (length, q);
+        }
+        return quality;
+    }
+
+    /// <summary>Keeps one entry of a language map: the most preferred language (the first entry when none is acceptable).</summary>
+    public void Reduce(JsonNode? map)
+    {
+        if (map is not JsonObject o || o.Count <= 1) return;
+        var keep = o.Select(p => p.Key).OrderByDescending(Quality).First();
+        foreach (var key in o.Select(p => p.Key).Where(k => k != keep).ToList()) o.Remove(key);
     }
 }
 
@@ -208,7 +255,14 @@ public sealed partial class XapiValidator
     }
 
     /// <summary>The LRS replaces the authority with the client's own; what was sent must still be a valid agent or group.</summary>
-    private void Authority(JsonNode node) => Actor(node, "authority");
+    private void Authority(JsonNode node)
+    {
+        Actor(node, "authority");
+        // A group authority is the OAuth pair: an anonymous group of exactly two agents (xAPI 1.0.3 Part Two 2.4.9).
+        if (node["objectType"] is JsonValue t && t.GetValue<string>() == "Group"
+            && (Ifi(node.AsObject(), "authority") != 0 || node["member"] is not JsonArray { Count: 2 }))
+            throw XapiException.Bad("A Group authority must be an anonymous group of exactly two agents.");
+    }
 
     private void Verb(JsonNode? node, string path)
     {
@@ -343,7 +397,7 @@ public sealed partial class XapiValidator
             LanguageMap(a["display"]!, p + ".display");
             if (a["description"] is { } d) LanguageMap(d, p + ".description");
             if (!ContentTypePattern().IsMatch(Str(a["contentType"]!, p + ".contentType"))) throw XapiException.Bad($"{p}.contentType must be an Internet Media Type.");
-            if (a["length"]!.GetValueKind() != JsonValueKind.Number || !a["length"]!.AsValue().TryGetValue<long>(out var len) || len < 0)
+            if (a["length"]!.GetValueKind() != JsonValueKind.Number || !long.TryParse(a["length"]!.ToJsonString(), NumberStyles.None, CultureInfo.InvariantCulture, out var len) || len < 0)
                 throw XapiException.Bad($"{p}.length must be a non-negative integer.");
             if (!Sha2Pattern().IsMatch(Str(a["sha2"]!, p + ".sha2"))) throw XapiException.Bad($"{p}.sha2 must be a hexadecimal SHA-2 hash.");
             if (a["fileUrl"] is { } f) Iri(f, p + ".fileUrl");
@@ -403,7 +457,11 @@ public sealed partial class XapiValidator
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : throw XapiException.Bad($"{path} must be a string.");
 
     private static double Number(JsonNode node, string path) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : throw XapiException.Bad($"{path} must be a number.");
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? ToDouble(v) : throw XapiException.Bad($"{path} must be a number.");
+
+    /// <summary>A JSON number as a double, whether it was parsed from text or built in code from an int, a long or a decimal.</summary>
+    public static double ToDouble(JsonValue v) =>
+        v.TryGetValue<double>(out var d) ? d : double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static void Bool(JsonNode node, string path)
     {
@@ -453,7 +511,7 @@ public sealed partial class XapiValidator
                 break;
             default:
                 var value = node.AsValue();
-                sb.Append(value.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>().ToString("R", CultureInfo.InvariantCulture) : node.ToJsonString());
+                sb.Append(value.GetValueKind() == JsonValueKind.Number ? ToDouble(value).ToString("R", CultureInfo.InvariantCulture) : node.ToJsonString());
                 break;
         }
     }

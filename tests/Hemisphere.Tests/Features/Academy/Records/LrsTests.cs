@@ -32,9 +32,9 @@ public sealed class LrsTests(Apps apps)
         return (client, key, body.GetProperty("client").GetProperty("id").GetGuid());
     }
 
-    private static string Mbox() => $"mailto:learner-{Guid.NewGuid():N}@example.org";
+    internal static string Mbox() => $"mailto:learner-{Guid.NewGuid():N}@example.org";
 
-    private static JsonObject Statement(string mbox, string verb = "http://adlnet.gov/expapi/verbs/experienced", string activity = "http://example.org/activities/a", Guid? id = null) => new()
+    internal static JsonObject Statement(string mbox, string verb = "http://adlnet.gov/expapi/verbs/experienced", string activity = "http://example.org/activities/a", Guid? id = null) => new()
     {
         ["id"] = (id ?? Guid.NewGuid()).ToString(),
         ["actor"] = new JsonObject { ["objectType"] = "Agent", ["name"] = "Ana", ["mbox"] = mbox },
@@ -42,9 +42,9 @@ public sealed class LrsTests(Apps apps)
         ["object"] = new JsonObject { ["objectType"] = "Activity", ["id"] = activity, ["definition"] = new JsonObject { ["name"] = new JsonObject { ["en-US"] = "A" } } },
     };
 
-    private static StringContent Body(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
+    internal static StringContent Body(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
 
-    private static async Task<JsonElement> QueryAsync(HttpClient client, string query)
+    internal static async Task<JsonElement> QueryAsync(HttpClient client, string query)
     {
         var response = await client.GetAsync("/xapi/statements?" + query);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
@@ -53,10 +53,10 @@ public sealed class LrsTests(Apps apps)
         return await response.JsonAsync();
     }
 
-    private static List<string> Ids(JsonElement result) =>
+    internal static List<string> Ids(JsonElement result) =>
         result.GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToList();
 
-    private static string Agent(string mbox) => Uri.EscapeDataString(new JsonObject { ["mbox"] = mbox }.ToJsonString());
+    internal static string Agent(string mbox) => Uri.EscapeDataString(new JsonObject { ["mbox"] = mbox }.ToJsonString());
 
     [Theory, BothProviders]
     public async Task Statements_round_trip_and_every_query_filter_finds_exactly_its_own(DatabaseProvider provider)
@@ -170,15 +170,26 @@ public sealed class LrsTests(Apps apps)
         var targetGuid = Guid.Parse(targetId);
         Assert.True(await app.WithDbAsync(db => db.Set<XapiStatement>().Where(s => s.Id == targetGuid).Select(s => s.Voided).SingleAsync()));
 
-        // A voiding statement cannot be voided, nor can a statement the LRS does not have.
+        // A voiding statement cannot be voided.
         var again = Statement(mbox, XapiValidator.VoidedVerb);
         again["object"] = new JsonObject { ["objectType"] = "StatementRef", ["id"] = voiding["id"]!.GetValue<string>() };
-        await (await client.PostAsync("/xapi/statements", Body(again))).ProblemAsync(HttpStatusCode.BadRequest);
-        again["object"] = new JsonObject { ["objectType"] = "StatementRef", ["id"] = Guid.NewGuid().ToString() };
         await (await client.PostAsync("/xapi/statements", Body(again))).ProblemAsync(HttpStatusCode.BadRequest);
         // A voiding statement's object must be a StatementRef.
         await (await client.PostAsync("/xapi/statements", Body(Statement(mbox, XapiValidator.VoidedVerb)))).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(2, await app.WithDbAsync(db => db.Set<XapiStatement>().CountAsync(s => s.ActorKey == "mbox:" + mbox)));
+
+        // A statement the LRS does not have yet is no ground for refusing its voiding (xAPI SHOULD NOT): the target is
+        // stored voided when it arrives, and only a voidedStatementId request returns it.
+        var late = Statement(mbox);
+        var lateId = late["id"]!.GetValue<string>();
+        var early = Statement(mbox, XapiValidator.VoidedVerb);
+        early["object"] = new JsonObject { ["objectType"] = "StatementRef", ["id"] = lateId };
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/xapi/statements", Body(early))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/xapi/statements", Body(late))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/xapi/statements?statementId=" + lateId)).StatusCode);
+        Assert.Equal(lateId, (await (await client.GetAsync("/xapi/statements?voidedStatementId=" + lateId)).JsonAsync()).GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/xapi/statements?statementId=" + early["id"])).StatusCode);
+        Assert.Equal([early["id"]!.GetValue<string>(), voiding["id"]!.GetValue<string>()], Ids(await QueryAsync(client, "agent=" + Agent(mbox))));
     }
 
     [Theory, BothProviders]
@@ -316,6 +327,10 @@ public sealed class LrsTests(Apps apps)
             data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"},\"context\":{\"extensions\":{\"not-an-iri\":1}}}");
             data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"}");
             data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"},\"context\":null}");
+            // A group authority: only an anonymous group of exactly two agents.
+            data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"},\"authority\":{\"objectType\":\"Group\",\"mbox\":\"mailto:g@b.org\",\"member\":[{\"mbox\":\"mailto:x@b.org\"},{\"mbox\":\"mailto:y@b.org\"}]}}");
+            data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"},\"authority\":{\"objectType\":\"Group\",\"member\":[{\"mbox\":\"mailto:x@b.org\"}]}}");
+            data.Add(provider, "{\"actor\":{\"mbox\":\"mailto:a@b.org\"},\"verb\":{\"id\":\"http://a.org/v\"},\"object\":{\"id\":\"http://a.org/o\"},\"authority\":{\"objectType\":\"Group\",\"member\":[{\"mbox\":\"mailto:x@b.org\"},{\"mbox\":\"mailto:y@b.org\"},{\"mbox\":\"mailto:z@b.org\"}]}}");
         }
         return data;
     }
