@@ -135,7 +135,7 @@ public static class RunCommand
     }
 
     private static Task<Site.Answer> ProbeAsync(Site site, Scenario s, CancellationToken ct) =>
-        s.Send is { } send ? site.MeanSentAsync(send.Method, s.Paths, send.Headers, send.Bodies, 20, ct) :
+        s.Send is { } send ? site.MeanSentAsync(send.Method, s.Paths, send.Headers, send.Bodies, s.ProbeAll ? int.MaxValue : 20, ct) :
         s.Paired ? site.MeanPairedAsync(s.Paths, s.Tokens!, 20, ct) : site.MeanOverTokensAsync(s.Paths[0], s.Tokens!, 20, ct);
 
     /// <summary>One request, timed alone: the dashboards' first (uncached) answers.</summary>

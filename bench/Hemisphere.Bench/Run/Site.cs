@@ -308,7 +308,9 @@ public sealed class Site(Uri baseUrl) : IDisposable
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in JsonDocument.Parse(answer.Body).RootElement.GetProperty("statements").EnumerateArray())
         {
+            // The generated officers' statements only (accounts of the site), not what earlier runs of (aa) and (ab) posted.
             if (!s.GetProperty("actor").TryGetProperty("account", out var account)) continue;
+            if (s.GetProperty("object").TryGetProperty("id", out var objectId) && objectId.GetString()!.StartsWith("https://content.example/", StringComparison.Ordinal)) continue;
             var verb = s.GetProperty("verb").GetProperty("id").GetString()!;
             if (verb.EndsWith("/voided", StringComparison.Ordinal) || account.GetProperty("name").GetString() == "academy") continue;
             var agent = JsonSerializer.Serialize(new { objectType = "Agent", account = new { homePage = account.GetProperty("homePage").GetString(), name = account.GetProperty("name").GetString() } });
