@@ -277,7 +277,7 @@ public static class Scenarios
         var paths = pick.Pairs.Select(p => "/xapi/statements?agent=" + Uri.EscapeDataString(p.Agent) + "&verb=" + Uri.EscapeDataString(p.Verb)).ToList();
         return new Scenario("y", $"LRS: GET statements by agent and verb, over {pick.Stored} statements", $"GET /xapi/statements?agent=…&verb=… ({paths.Count.ToString(CultureInfo.InvariantCulture)} pairs)",
             paths, "the site has no LRS at /xapi/")
-        { Send = new WrkSend("GET", XapiHeaders(authorization), null) };
+        { Send = new WrkSend("GET", XapiHeaders(authorization), null), ProbeAll = true };
     }
 
     /// <summary>The public verification page of generated certificates, anonymous (codes recomputed from the seed).</summary>
