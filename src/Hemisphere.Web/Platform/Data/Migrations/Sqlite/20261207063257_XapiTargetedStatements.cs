@@ -22,6 +22,13 @@ namespace Hemisphere.Platform.Data.Migrations.Sqlite
                 UPDATE "XapiStatements" SET "Targeted" = TRUE
                 WHERE "Id" IN (SELECT "TargetId" FROM "XapiStatements" WHERE "TargetId" IS NOT NULL)
                 """);
+
+            // The academy's scored statements failed validation before this version (whole-number scores were refused) and
+            // their outbox messages gave up after eight attempts: they are tried again.
+            migrationBuilder.Sql("""
+                UPDATE "Outbox" SET "FailedAt" = NULL, "Attempts" = 0
+                WHERE "Kind" = 'academy.xapi' AND "ProcessedAt" IS NULL AND "FailedAt" IS NOT NULL
+                """);
         }
 
         /// <inheritdoc />
