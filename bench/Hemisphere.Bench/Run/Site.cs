@@ -308,7 +308,7 @@ public sealed class Site(Uri baseUrl) : IDisposable
 
     public async Task<(LrsPick? Pick, string? Why)> LrsAsync(string authorization, long stored, CancellationToken ct)
     {
-        var headers = new Dictionary<string, string> { ["X-Experience-API-Version"] = "1.0.3", ["Authorization"] = authorization };
+        var headers = Scenarios.XapiHeaders(authorization);
         var pairs = new List<(string, string)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var wanted in GeneratedVerbs)

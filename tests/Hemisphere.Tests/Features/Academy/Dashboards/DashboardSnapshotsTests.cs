@@ -77,14 +77,8 @@ public sealed class DashboardSnapshotsTests
         await WaitUntilAsync(() => Volatile.Read(ref counter.Runs) == 2);
 
         counter.Release.SetResult();
-        var deadline = DateTime.UtcNow + Wait;
-        (Figures Value, DateTimeOffset CountedAt) fresh;
-        do
-        {
-            fresh = await snapshots.GetAsync("k", counter.CountAsync, CancellationToken.None);
-            if (fresh.Value.N == 2) break;
-            await Task.Delay(20);
-        } while (DateTime.UtcNow < deadline);
+        var fresh = await snapshots.GetAsync("k", counter.CountAsync, CancellationToken.None);
+        await WaitUntilAsync(async () => (fresh = await snapshots.GetAsync("k", counter.CountAsync, CancellationToken.None)).Value.N == 2);
         Assert.Equal(2, fresh.Value.N);
         Assert.Equal(clock.Now, fresh.CountedAt);
         Assert.Equal(2, counter.Runs);
@@ -118,10 +112,13 @@ public sealed class DashboardSnapshotsTests
         Assert.True((await waited.WaitAsync(Wait)).Value.N > 3);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    /// <summary>Polls the condition every 20 ms until it holds, failing after <see cref="Wait"/>.</summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + Wait;
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not hold in time.");
             await Task.Delay(20);
